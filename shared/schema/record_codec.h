@@ -1,0 +1,55 @@
+#pragma once
+#include <rapidjson/document.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "shared/schema/job.h"
+#include "shared/util/error.h"
+
+namespace insights::schema {
+
+// Values of the Kafka header that tells data records and control records apart.
+enum class Kind { Record, BatchEnd, RunEnd };
+std::string_view to_string(Kind kind);
+
+// A record that cannot be used; the message is the reason stored with it in the records DLQ.
+class RecordError : public Error {
+ public:
+  using Error::Error;
+};
+
+struct Decoded {
+  Kind kind = Kind::Record;
+  int version = 0;
+  JobKey job;
+  std::uint32_t batch = 0;
+  std::uint64_t seq = 0;        // Record
+  std::uint64_t count = 0;      // BatchEnd
+  std::uint64_t batches = 0;    // RunEnd
+  std::uint64_t records = 0;    // RunEnd
+  std::string operation;        // RunEnd
+  const rapidjson::Value* row = nullptr;  // Record; valid until the next decode()
+};
+
+// Decodes and validates the envelope of data-topic messages; reuses its buffers across calls.
+class RecordDecoder {
+ public:
+  // Throws RecordError naming what is wrong.
+  const Decoded& decode(std::string_view kind_header, std::string_view payload);
+
+ private:
+  std::string buffer_;
+  rapidjson::Document doc_;
+  Decoded out_;
+};
+
+// Appends the JSON of a data record around an already-encoded row object.
+void encode_record(std::string& out, const JobKey& job, std::uint32_t batch, std::uint64_t seq, std::string_view row_json);
+std::string encode_batch_end(const JobKey& job, std::uint32_t batch, std::uint64_t count);
+std::string encode_run_end(const JobKey& job, std::uint64_t batches, std::uint64_t records, std::string_view operation);
+
+bool valid_operation(std::string_view operation);  // Overwrite, Upsert, Append
+
+}  // namespace insights::schema
