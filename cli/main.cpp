@@ -1,0 +1,35 @@
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "emulator/emulator_command.h"
+#include "shared/util/error.h"
+
+int main(int argc, char** argv) {
+  using namespace insights::cli;
+  CLI::App app{"insights: exports BookMe bookings to Salesforce CRM Analytics through Kafka"};
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_option("-c,--config", global.config_file, "TOML config file (default: $INSIGHTS_CONFIG)");
+  app.add_option("--set", global.overrides, "Override a config key: --set kafka.bootstrap_servers=host:9092 (repeatable)");
+  add_produce_command(app, global);
+  add_batcher_command(app, global);
+  add_uploader_command(app, global);
+  add_broker_command(app, global);
+  add_demo_command(app, global);
+  insights::emulator::add_emulator_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const insights::Error& e) {
+    std::fprintf(stderr, "insights: %s\n", e.what());
+    return kExitFailed;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "insights: unexpected error: %s\n", e.what());
+    return kExitFailed;
+  }
+  return kExitOk;
+}

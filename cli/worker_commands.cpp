@@ -1,0 +1,57 @@
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "shared/log/log.h"
+#include "shared/util/stop_signal.h"
+#include "workers/batcher/batcher.h"
+#include "workers/uploader/uploader.h"
+
+namespace insights::cli {
+namespace {
+
+void run_batcher(const GlobalOptions& global) {
+  StopSignal stop;
+  auto config = load_config(global);
+  auto store = open_chunk_store(config);
+  batcher::BatcherOptions options;
+  options.kafka = kafka_properties(config);
+  options.group_id = config.get("batcher.group_id");
+  options.compression_level = static_cast<int>(config.get_int("batcher.compression_level"));
+  batcher::Batcher worker(options, *store);
+  log::info("batcher started", {log::field("group", options.group_id), log::field("chunk_store", config.get("chunk_store.path"))});
+  worker.run([&] { return stop.stop_requested(); });
+  const auto& s = worker.stats();
+  log::info("batcher stopped", {log::field("rows", s.rows), log::field("rejected", s.rejected),
+                                log::field("batches_written", s.batches_written),
+                                log::field("batches_incomplete", s.batches_incomplete)});
+}
+
+void run_uploader(const GlobalOptions& global) {
+  StopSignal stop;
+  auto config = load_config(global);
+  auto store = open_chunk_store(config);
+  auto client = make_salesforce_client(config);
+  uploader::UploaderOptions options;
+  options.kafka = kafka_properties(config);
+  options.group_id = config.get("uploader.group_id");
+  options.upload = upload_settings(config);
+  uploader::Uploader worker(options, *store, *client);
+  log::info("uploader started", {log::field("group", options.group_id), log::field("login_url", config.get("salesforce.login_url"))});
+  worker.run([&] { return stop.stop_requested(); });
+  const auto& s = worker.stats();
+  log::info("uploader stopped", {log::field("jobs_completed", s.jobs_completed), log::field("jobs_failed", s.jobs_failed)});
+}
+
+}  // namespace
+
+void add_batcher_command(CLI::App& app, const GlobalOptions& global) {
+  app.add_subcommand("batcher", "Pack data records into gzip chunks (runs until SIGINT/SIGTERM)")
+      ->callback([&global] { run_batcher(global); });
+}
+
+void add_uploader_command(CLI::App& app, const GlobalOptions& global) {
+  app.add_subcommand("uploader", "Upload complete jobs to the External Data API (runs until SIGINT/SIGTERM)")
+      ->callback([&global] { run_uploader(global); });
+}
+
+}  // namespace insights::cli

@@ -1,0 +1,51 @@
+#include "producers/job_producer.h"
+
+#include <fmt/format.h>
+
+#include "shared/schema/record_codec.h"
+#include "shared/schema/schema.h"
+#include "shared/util/error.h"
+
+namespace insights::producers {
+namespace {
+
+kafka::Header kind_header(schema::Kind kind) { return {schema::schema().kind_header, schema::to_string(kind)}; }
+
+}  // namespace
+
+JobProducer::JobProducer(kafka::Producer& producer, schema::JobKey job, std::uint64_t batch_records)
+    : producer_(producer), job_(std::move(job)), batch_records_(batch_records) {
+  schema::validate_job(job_);
+  if (batch_records_ == 0) throw Error("producer.batch_records must be at least 1");
+  topic_ = schema::schema().dataset(job_.dataset).topic;
+  key_ = job_.batch_key(batch_);
+}
+
+void JobProducer::add_row(std::string_view row_json) {
+  payload_.clear();
+  schema::encode_record(payload_, job_, batch_, seq_, row_json);
+  const kafka::Header headers[] = {kind_header(schema::Kind::Record)};
+  producer_.produce(topic_, key_, payload_, headers);
+  ++records_;
+  if (++seq_ == batch_records_) end_batch();
+}
+
+void JobProducer::end_batch() {
+  const kafka::Header headers[] = {kind_header(schema::Kind::BatchEnd)};
+  producer_.produce(topic_, key_, schema::encode_batch_end(job_, batch_, seq_), headers);
+  ++batch_;
+  seq_ = 0;
+  key_ = job_.batch_key(batch_);
+}
+
+JobTotals JobProducer::finish(std::string_view operation) {
+  if (!schema::valid_operation(operation)) {
+    throw Error(fmt::format("operation '{}' is not Overwrite, Upsert or Append", operation));
+  }
+  if (seq_ > 0) end_batch();
+  const kafka::Header headers[] = {kind_header(schema::Kind::RunEnd)};
+  producer_.produce(topic_, job_.id(), schema::encode_run_end(job_, batch_, records_, operation), headers);
+  return {batch_, records_};
+}
+
+}  // namespace insights::producers

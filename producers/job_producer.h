@@ -1,0 +1,40 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "shared/kafka/producer.h"
+#include "shared/schema/job.h"
+
+namespace insights::producers {
+
+struct JobTotals {
+  std::uint64_t batches = 0;
+  std::uint64_t records = 0;
+};
+
+// Produces one job's rows as numbered batches: every record of a batch under the batch's key (so the batch lands in
+// one partition, in order), a batch_end after each batch and a run_end after the last. Deterministic: the same rows
+// in the same order give the same batch numbers, sequence numbers and keys.
+class JobProducer {
+ public:
+  JobProducer(kafka::Producer& producer, schema::JobKey job, std::uint64_t batch_records);
+
+  void add_row(std::string_view row_json);
+  // Ends the last batch and sends run_end; returns the job's totals. Does not flush.
+  JobTotals finish(std::string_view operation);
+
+ private:
+  void end_batch();
+  kafka::Producer& producer_;
+  schema::JobKey job_;
+  std::string topic_;
+  std::uint64_t batch_records_;
+  std::uint32_t batch_ = 0;
+  std::uint64_t seq_ = 0;
+  std::uint64_t records_ = 0;
+  std::string key_;
+  std::string payload_;
+};
+
+}  // namespace insights::producers

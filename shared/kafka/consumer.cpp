@@ -1,0 +1,138 @@
+#include "shared/kafka/consumer.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+#include <memory>
+
+#include "shared/kafka/kafka_log.h"
+#include "shared/util/error.h"
+
+namespace insights::kafka {
+namespace {
+
+struct ListDeleter {
+  void operator()(rd_kafka_topic_partition_list_t* list) const { rd_kafka_topic_partition_list_destroy(list); }
+};
+using ListPtr = std::unique_ptr<rd_kafka_topic_partition_list_t, ListDeleter>;
+
+ListPtr to_list(const std::vector<TopicPartition>& partitions) {
+  ListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(partitions.size())));
+  for (const auto& tp : partitions) {
+    rd_kafka_topic_partition_list_add(list.get(), tp.topic.c_str(), tp.partition)->offset = tp.offset;
+  }
+  return list;
+}
+
+void check(rd_kafka_error_t* error, const char* what) {
+  if (error == nullptr) return;
+  std::string text = rd_kafka_error_string(error);
+  rd_kafka_error_destroy(error);
+  throw Error(fmt::format("Kafka {} failed: {}", what, text));
+}
+
+}  // namespace
+
+std::vector<TopicPartition> to_vector(const rd_kafka_topic_partition_list_t* list) {
+  std::vector<TopicPartition> out;
+  for (int i = 0; list && i < list->cnt; ++i) {
+    out.push_back({list->elems[i].topic, list->elems[i].partition, list->elems[i].offset});
+  }
+  return out;
+}
+
+Consumer::Consumer(const Properties& properties, const std::string& group_id, const std::vector<std::string>& topics,
+                   RebalanceListener* listener)
+    : listener_(listener) {
+  Properties all{{"group.id", group_id},
+                 {"enable.auto.commit", "false"},
+                 {"enable.auto.offset.store", "false"},
+                 {"auto.offset.reset", "earliest"},
+                 {"partition.assignment.strategy", "cooperative-sticky"},
+                 {"enable.partition.eof", "false"},
+                 {"queued.max.messages.kbytes", "262144"}};
+  all.insert(all.end(), properties.begin(), properties.end());
+  ConfPtr conf = make_conf(all);
+  rd_kafka_conf_set_rebalance_cb(conf.get(), &Consumer::on_rebalance);
+  rd_kafka_conf_set_opaque(conf.get(), this);
+  route_logs(conf.get());
+  handle_ = make_handle(RD_KAFKA_CONSUMER, std::move(conf));
+  rd_kafka_poll_set_consumer(handle_.get());
+  ListPtr subscription(rd_kafka_topic_partition_list_new(static_cast<int>(topics.size())));
+  for (const auto& topic : topics) rd_kafka_topic_partition_list_add(subscription.get(), topic.c_str(), RD_KAFKA_PARTITION_UA);
+  if (auto err = rd_kafka_subscribe(handle_.get(), subscription.get()); err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    throw Error(fmt::format("cannot subscribe group {}: {}", group_id, rd_kafka_err2str(err)));
+  }
+}
+
+Consumer::~Consumer() {
+  try {
+    close();
+  } catch (...) {
+    // Leaving the group is best effort here; the session timeout ends the membership anyway.
+  }
+}
+
+void Consumer::on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions,
+                            void* opaque) {
+  auto* self = static_cast<Consumer*>(opaque);
+  const bool cooperative = std::strcmp(rd_kafka_rebalance_protocol(rk), "COOPERATIVE") == 0;
+  const auto list = to_vector(partitions);
+  if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+    if (cooperative) {
+      check(rd_kafka_incremental_assign(rk, partitions), "incremental assign");
+    } else {
+      rd_kafka_assign(rk, partitions);
+    }
+    if (self->listener_) self->listener_->on_assigned(list);
+    return;
+  }
+  if (self->listener_) self->listener_->on_revoked(list);
+  if (cooperative) {
+    check(rd_kafka_incremental_unassign(rk, partitions), "incremental unassign");
+  } else {
+    rd_kafka_assign(rk, nullptr);
+  }
+}
+
+std::optional<Message> Consumer::poll(std::chrono::milliseconds timeout) {
+  rd_kafka_message_t* raw = rd_kafka_consumer_poll(handle_.get(), static_cast<int>(timeout.count()));
+  if (raw == nullptr) return std::nullopt;
+  Message message(raw);
+  if (message.error() == RD_KAFKA_RESP_ERR__PARTITION_EOF) return std::nullopt;
+  return message;
+}
+
+void Consumer::commit(const std::vector<TopicPartition>& offsets) {
+  if (offsets.empty()) return;
+  ListPtr list = to_list(offsets);
+  if (auto err = rd_kafka_commit(handle_.get(), list.get(), 0); err != RD_KAFKA_RESP_ERR_NO_ERROR &&
+                                                                 err != RD_KAFKA_RESP_ERR__NO_OFFSET) {
+    throw Error(fmt::format("Kafka offset commit failed: {}", rd_kafka_err2str(err)));
+  }
+}
+
+std::vector<TopicPartition> Consumer::assignment() const {
+  rd_kafka_topic_partition_list_t* raw = nullptr;
+  if (rd_kafka_assignment(handle_.get(), &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) return {};
+  ListPtr list(raw);
+  return to_vector(list.get());
+}
+
+void Consumer::pause(const std::vector<TopicPartition>& partitions) {
+  ListPtr list = to_list(partitions);
+  rd_kafka_pause_partitions(handle_.get(), list.get());
+}
+
+void Consumer::resume(const std::vector<TopicPartition>& partitions) {
+  ListPtr list = to_list(partitions);
+  rd_kafka_resume_partitions(handle_.get(), list.get());
+}
+
+void Consumer::close() {
+  if (closed_ || !handle_) return;
+  closed_ = true;
+  rd_kafka_consumer_close(handle_.get());
+}
+
+}  // namespace insights::kafka

@@ -1,0 +1,51 @@
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/kafka/kafka_conf.h"
+#include "shared/kafka/message.h"
+
+namespace insights::kafka {
+
+// Told about partition changes from inside Consumer::poll(); may call Consumer::commit() for revoked partitions.
+class RebalanceListener {
+ public:
+  virtual ~RebalanceListener() = default;
+  virtual void on_assigned(const std::vector<TopicPartition>& partitions) = 0;
+  virtual void on_revoked(const std::vector<TopicPartition>& partitions) = 0;
+};
+
+// A group consumer with cooperative-sticky assignment, no automatic commits and no automatic offset store: the
+// application commits exactly the offsets its durability rules allow.
+class Consumer {
+ public:
+  Consumer(const Properties& properties, const std::string& group_id, const std::vector<std::string>& topics,
+           RebalanceListener* listener);
+  ~Consumer();
+  Consumer(const Consumer&) = delete;
+  Consumer& operator=(const Consumer&) = delete;
+
+  // A message, or nullopt after `timeout`. Partition EOF is not a message. Other errors come back as messages
+  // with error() set, for the caller to log.
+  std::optional<Message> poll(std::chrono::milliseconds timeout);
+  // Synchronous commit of the next offsets to read; throws insights::Error with the broker's reason.
+  void commit(const std::vector<TopicPartition>& offsets);
+  std::vector<TopicPartition> assignment() const;
+  void pause(const std::vector<TopicPartition>& partitions);
+  void resume(const std::vector<TopicPartition>& partitions);
+  // Leaves the group (revoking partitions through the listener first).
+  void close();
+
+ private:
+  static void on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions,
+                           void* opaque);
+  RebalanceListener* listener_;
+  HandlePtr handle_;
+  bool closed_ = false;
+};
+
+std::vector<TopicPartition> to_vector(const rd_kafka_topic_partition_list_t* list);
+
+}  // namespace insights::kafka

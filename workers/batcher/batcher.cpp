@@ -1,0 +1,301 @@
+#include "workers/batcher/batcher.h"
+
+#include <fmt/format.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "shared/chunkstore/chunk_id.h"
+#include "shared/codec/base64.h"
+#include "shared/kafka/topic_admin.h"
+#include "shared/log/log.h"
+#include "shared/schema/manifest.h"
+#include "shared/schema/schema.h"
+#include "shared/util/utf8.h"
+
+namespace insights::batcher {
+namespace {
+
+using schema::Kind;
+constexpr std::size_t kDlqPayloadBytes = 64 * 1024;  // a DLQ entry keeps the start of an oversized record
+
+chunkstore::ChunkId chunk_id(const schema::JobKey& job, std::uint32_t batch) {
+  return {job.org, job.dataset, job.run, batch};
+}
+
+std::vector<std::string> data_topics() {
+  std::vector<std::string> topics;
+  for (const auto& dataset : schema::schema().datasets) topics.push_back(dataset.topic);
+  return topics;
+}
+
+std::string dlq_entry(const kafka::Message& message, const std::string& reason) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("v");
+  w.Int(schema::schema().version);
+  w.Key("reason");
+  w.String(reason);
+  w.Key("topic");
+  w.String(std::string(message.topic()));
+  w.Key("partition");
+  w.Int(message.partition());
+  w.Key("offset");
+  w.Int64(message.offset());
+  w.Key("kind");
+  w.String(std::string(message.header(schema::schema().kind_header.c_str())));
+  const std::string_view payload = message.payload().substr(0, kDlqPayloadBytes);
+  w.Key("payload_bytes");
+  w.Uint64(message.payload().size());
+  w.Key("payload_truncated");
+  w.Bool(payload.size() < message.payload().size());
+  if (valid_utf8(payload) && valid_utf8(message.key())) {
+    w.Key("key");
+    w.String(message.key().data(), static_cast<rapidjson::SizeType>(message.key().size()));
+    w.Key("payload");
+    w.String(payload.data(), static_cast<rapidjson::SizeType>(payload.size()));
+  } else {
+    w.Key("key_base64");
+    w.String(codec::base64_encode(message.key()));
+    w.Key("payload_base64");
+    w.String(codec::base64_encode(payload));
+  }
+  w.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace
+
+Batcher::Batcher(BatcherOptions options, chunkstore::ChunkStore& store)
+    : options_(std::move(options)), store_(store), producer_(options_.kafka) {
+  if (options_.topics.empty()) options_.topics = data_topics();
+  const auto& topics = schema::schema().topics;
+  kafka::ensure_topics(options_.kafka, {{topics.batches, 4}, {topics.records_dlq, 1}}, std::chrono::seconds(30));
+  consumer_ = std::make_unique<kafka::Consumer>(options_.kafka, options_.group_id, options_.topics, this);
+  last_commit_ = std::chrono::steady_clock::now();
+}
+
+Batcher::~Batcher() = default;
+
+void Batcher::run(const std::function<bool()>& stop) {
+  while (!stop()) {
+    if (auto message = consumer_->poll(std::chrono::milliseconds(100))) {
+      if (message->error() != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        log::warn("Kafka consumer error", {log::field("error", message->error_text())});
+      } else {
+        handle(*message);
+        offsets_.processed(std::string(message->topic()), message->partition(), message->offset());
+        ++stats_.messages;
+      }
+    }
+    commit(false);
+  }
+  commit(true);
+  consumer_->close();
+  producer_.flush(std::chrono::seconds(30));
+}
+
+void Batcher::handle(const kafka::Message& message) {
+  const std::string_view kind = message.header(schema::schema().kind_header.c_str());
+  try {
+    const schema::Decoded& decoded = decoder_.decode(kind, message.payload());
+    switch (decoded.kind) {
+      case Kind::Record: handle_record(message, decoded); break;
+      case Kind::BatchEnd: handle_batch_end(message, decoded); break;
+      case Kind::RunEnd: handle_run_end(decoded); break;
+    }
+  } catch (const schema::RecordError& e) {
+    reject(message, e.what());
+  }
+}
+
+void Batcher::reject(const kafka::Message& message, const std::string& reason) {
+  ++stats_.rejected;
+  publish(schema::schema().topics.records_dlq, std::string(message.key()), dlq_entry(message, reason));
+  schema::JobKey job;
+  std::uint32_t batch = 0;
+  const std::string_view kind = message.header(schema::schema().kind_header.c_str());
+  bool attributed = false;
+  if (kind == "record" && schema::parse_batch_key(message.key(), job, batch)) {
+    try {
+      schema::validate_job(job);
+      open_batch(message, job, batch).rejected_without_seq();
+      attributed = true;
+    } catch (const Error&) {
+      // An unusable key: the record cannot be counted against a batch, so that batch will report it missing.
+    }
+  }
+  log::warn("record rejected", {log::field("reason", reason), log::field("topic", message.topic()),
+                                 log::field("partition", message.partition()), log::field("offset", message.offset()),
+                                 log::field("counted_in_batch", attributed)});
+}
+
+OpenBatch& Batcher::open_batch(const kafka::Message& message, const schema::JobKey& job, std::uint32_t batch) {
+  OpenKey key{std::string(message.topic()), message.partition(), std::string(message.key())};
+  auto it = open_.find(key);
+  if (it != open_.end()) return *it->second;
+  std::unique_ptr<chunkstore::ChunkWriter> writer;
+  if (!store_.find(chunk_id(job, batch))) writer = store_.create(chunk_id(job, batch));
+  auto opened = std::make_unique<OpenBatch>(job, batch, message.offset(), std::move(writer), options_.compression_level);
+  offsets_.pin(key.topic, key.partition, message.offset());
+  log::debug("batch opened", {log::field("job", job.id()), log::field("batch", batch),
+                              log::field("skipping", opened->skipping())});
+  return *open_.emplace(std::move(key), std::move(opened)).first->second;
+}
+
+void Batcher::handle_record(const kafka::Message& message, const schema::Decoded& decoded) {
+  if (message.key() != decoded.job.batch_key(decoded.batch)) {
+    throw schema::RecordError(fmt::format("Kafka key '{}' does not match the record's batch {}", message.key(),
+                                          decoded.job.batch_key(decoded.batch)));
+  }
+  if (decoded.seq >= options_.max_batch_records) {
+    throw schema::RecordError(fmt::format("sequence number {} is over the batch limit of {}", decoded.seq, options_.max_batch_records));
+  }
+  OpenBatch& batch = open_batch(message, decoded.job, decoded.batch);
+  if (!batch.first_sighting(decoded.seq)) {
+    ++stats_.duplicates;
+    return;
+  }
+  if (batch.skipping()) return;
+  try {
+    converter(decoded.job.dataset).append(*decoded.row, batch.csv_buffer());
+  } catch (const schema::RecordError& e) {
+    batch.rejected();
+    ++stats_.rejected;
+    publish(schema::schema().topics.records_dlq, std::string(message.key()), dlq_entry(message, e.what()));
+    log::warn("record rejected", {log::field("reason", e.what()), log::field("job", decoded.job.id()),
+                                   log::field("batch", decoded.batch), log::field("seq", decoded.seq)});
+    return;
+  }
+  batch.row_added();
+  ++stats_.rows;
+}
+
+void Batcher::handle_batch_end(const kafka::Message& message, const schema::Decoded& decoded) {
+  if (message.key() != decoded.job.batch_key(decoded.batch)) {
+    throw schema::RecordError(fmt::format("Kafka key '{}' does not match the batch_end's batch {}", message.key(),
+                                          decoded.job.batch_key(decoded.batch)));
+  }
+  OpenBatch& batch = open_batch(message, decoded.job, decoded.batch);
+  close_batch(message, batch, decoded.count);
+}
+
+void Batcher::close_batch(const kafka::Message& message, OpenBatch& batch, std::uint64_t count) {
+  OpenKey key{std::string(message.topic()), message.partition(), std::string(message.key())};
+  auto owned = std::move(open_.at(key));
+  open_.erase(key);
+  const auto& job = batch.job();
+  if (batch.skipping()) {
+    republish_manifest(job, batch.batch(), count);
+  } else {
+    schema::BatchManifest manifest;
+    manifest.job = job;
+    manifest.batch = batch.batch();
+    manifest.expected = count;
+    manifest.missing = batch.missing(count);
+    const std::uint64_t surplus = batch.surplus(count);
+    if (manifest.missing == 0 && surplus == 0) {
+      manifest.meta = batch.commit();
+      manifest.chunk = store_.name(chunk_id(job, batch.batch()));
+      ++stats_.batches_written;
+      stats_.chunk_bytes += manifest.meta.bytes;
+      log::info("batch written", {log::field("job", job.id()), log::field("batch", batch.batch()),
+                                  log::field("rows", manifest.meta.records), log::field("rejected", manifest.meta.rejected),
+                                  log::field("bytes", manifest.meta.bytes)});
+    } else {
+      manifest.complete = false;
+      manifest.meta.records = batch.rows();
+      manifest.meta.rejected = batch.rejected_count();
+      manifest.reason = fmt::format("batch_end announced {} records; {} never arrived and {} lie beyond that count "
+                                    "(lost by the broker or mis-produced); re-run the producer for run {}",
+                                    count, manifest.missing, surplus, job.run);
+      ++stats_.batches_incomplete;
+      log::error("batch incomplete", {log::field("job", job.id()), log::field("batch", batch.batch()),
+                                      log::field("reason", manifest.reason)});
+    }
+    publish(schema::schema().topics.batches, job.id(), schema::encode_manifest(manifest));
+  }
+  // The manifest must be durable before the committed offset may pass the batch's first record.
+  producer_.flush(std::chrono::seconds(60));
+  offsets_.unpin(key.topic, key.partition, owned->first_offset());
+}
+
+void Batcher::republish_manifest(const schema::JobKey& job, std::uint32_t batch, std::uint64_t count) {
+  // The chunk survived a restart or a re-produced run; its manifest may not have, so it is sent again (the
+  // uploader treats manifests of one batch as one).
+  auto meta = store_.find(chunk_id(job, batch));
+  if (!meta) return;
+  schema::BatchManifest manifest;
+  manifest.job = job;
+  manifest.batch = batch;
+  manifest.expected = count;
+  manifest.meta = *meta;
+  manifest.chunk = store_.name(chunk_id(job, batch));
+  publish(schema::schema().topics.batches, job.id(), schema::encode_manifest(manifest));
+  ++stats_.batches_skipped;
+  log::info("batch already written; manifest re-published", {log::field("job", job.id()), log::field("batch", batch)});
+}
+
+void Batcher::handle_run_end(const schema::Decoded& decoded) {
+  schema::JobManifest manifest{decoded.job, decoded.batches, decoded.records, decoded.operation, decoded.version};
+  publish(schema::schema().topics.batches, decoded.job.id(), schema::encode_manifest(manifest));
+  producer_.flush(std::chrono::seconds(60));
+  ++stats_.jobs_forwarded;
+  log::info("job manifest forwarded", {log::field("job", decoded.job.id()), log::field("batches", decoded.batches),
+                                       log::field("records", decoded.records)});
+}
+
+void Batcher::publish(const std::string& topic, const std::string& key, const std::string& payload) {
+  producer_.produce(topic, key, payload);
+}
+
+schema::RowToCsv& Batcher::converter(const std::string& dataset) {
+  auto it = converters_.find(dataset);
+  if (it == converters_.end()) it = converters_.emplace(dataset, schema::RowToCsv(schema::schema().dataset(dataset))).first;
+  return it->second;
+}
+
+void Batcher::commit(bool force) {
+  const auto now = std::chrono::steady_clock::now();
+  if (!force && now - last_commit_ < options_.commit_interval) return;
+  last_commit_ = now;
+  auto pending = offsets_.pending_commits();
+  if (pending.empty()) return;
+  // DLQ entries of records the commit passes must be durable first.
+  producer_.flush(std::chrono::seconds(60));
+  try {
+    consumer_->commit(pending);
+    offsets_.mark_committed(pending);
+  } catch (const Error& e) {
+    log::warn("offset commit failed; will retry", {log::field("error", e.what())});
+  }
+}
+
+void Batcher::on_assigned(const std::vector<kafka::TopicPartition>& partitions) {
+  for (const auto& tp : partitions) {
+    offsets_.assign(tp.topic, tp.partition);
+    ++assigned_;
+    log::info("partition assigned", {log::field("topic", tp.topic), log::field("partition", tp.partition)});
+  }
+}
+
+void Batcher::on_revoked(const std::vector<kafka::TopicPartition>& partitions) {
+  commit(true);
+  for (const auto& tp : partitions) {
+    std::size_t dropped = 0;
+    for (auto it = open_.begin(); it != open_.end();) {
+      if (it->first.topic == tp.topic && it->first.partition == tp.partition) {
+        it = open_.erase(it);  // the writer's destructor discards the partial chunk
+        ++dropped;
+      } else {
+        ++it;
+      }
+    }
+    offsets_.revoke(tp.topic, tp.partition);
+    --assigned_;
+    log::info("partition revoked", {log::field("topic", tp.topic), log::field("partition", tp.partition),
+                                    log::field("open_batches_dropped", dropped)});
+  }
+}
+
+}  // namespace insights::batcher

@@ -1,0 +1,89 @@
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "shared/chunkstore/chunk_store.h"
+#include "shared/kafka/consumer.h"
+#include "shared/kafka/offset_tracker.h"
+#include "shared/kafka/producer.h"
+#include "shared/schema/record_codec.h"
+#include "shared/schema/row_to_csv.h"
+#include "workers/batcher/open_batch.h"
+
+namespace insights::batcher {
+
+struct BatcherOptions {
+  kafka::Properties kafka;
+  std::string group_id = "insights-batcher";
+  std::vector<std::string> topics;      // data topics; empty = every dataset's topic
+  int compression_level = 1;
+  std::uint64_t max_batch_records = 10'000'000;  // bounds the sequence bitmap of one batch
+  std::chrono::milliseconds commit_interval{1000};
+};
+
+struct BatcherStats {
+  std::uint64_t messages = 0;
+  std::uint64_t rows = 0;
+  std::uint64_t rejected = 0;
+  std::uint64_t duplicates = 0;
+  std::uint64_t batches_written = 0;
+  std::uint64_t batches_skipped = 0;     // chunk already in the store: manifest re-published
+  std::uint64_t batches_incomplete = 0;
+  std::uint64_t chunk_bytes = 0;
+  std::uint64_t jobs_forwarded = 0;
+};
+
+// Consumes the data topics in its consumer group and turns each complete batch into a chunk plus a manifest.
+class Batcher : private kafka::RebalanceListener {
+ public:
+  Batcher(BatcherOptions options, chunkstore::ChunkStore& store);
+  ~Batcher() override;
+
+  // Polls until `stop` returns true, then commits what is safe and leaves the group.
+  void run(const std::function<bool()>& stop);
+  // Partitions currently assigned; safe to read from another thread.
+  std::size_t assigned_partitions() const { return assigned_.load(); }
+  const BatcherStats& stats() const { return stats_; }
+
+ private:
+  void on_assigned(const std::vector<kafka::TopicPartition>& partitions) override;
+  void on_revoked(const std::vector<kafka::TopicPartition>& partitions) override;
+
+  void handle(const kafka::Message& message);
+  void handle_record(const kafka::Message& message, const schema::Decoded& decoded);
+  void handle_batch_end(const kafka::Message& message, const schema::Decoded& decoded);
+  void handle_run_end(const schema::Decoded& decoded);
+  void reject(const kafka::Message& message, const std::string& reason);
+  OpenBatch& open_batch(const kafka::Message& message, const schema::JobKey& job, std::uint32_t batch);
+  void close_batch(const kafka::Message& message, OpenBatch& batch, std::uint64_t count);
+  void republish_manifest(const schema::JobKey& job, std::uint32_t batch, std::uint64_t count);
+  void publish(const std::string& topic, const std::string& key, const std::string& payload);
+  void commit(bool force);
+  schema::RowToCsv& converter(const std::string& dataset);
+
+  BatcherOptions options_;
+  chunkstore::ChunkStore& store_;
+  kafka::Producer producer_;
+  kafka::OffsetTracker offsets_;
+  std::unique_ptr<kafka::Consumer> consumer_;
+  schema::RecordDecoder decoder_;
+  std::map<std::string, schema::RowToCsv> converters_;
+  struct OpenKey {
+    std::string topic;
+    std::int32_t partition;
+    std::string key;
+    friend auto operator<=>(const OpenKey&, const OpenKey&) = default;
+  };
+  std::map<OpenKey, std::unique_ptr<OpenBatch>> open_;
+  BatcherStats stats_;
+  std::chrono::steady_clock::time_point last_commit_;
+  std::atomic<std::size_t> assigned_{0};
+};
+
+}  // namespace insights::batcher

@@ -1,0 +1,130 @@
+#include "workers/uploader/job_upload.h"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "shared/gzip/gzip_joiner.h"
+#include "shared/gzip/part_cutter.h"
+#include "shared/gzip/segment_writer.h"
+#include "shared/log/log.h"
+#include "shared/schema/metadata_json.h"
+#include "shared/schema/row_to_csv.h"
+#include "shared/schema/schema.h"
+#include "workers/uploader/dataset_alias.h"
+
+namespace insights::uploader {
+namespace {
+
+constexpr std::size_t kReadBytes = 1 << 20;
+
+chunkstore::ChunkId chunk_id(const schema::JobKey& job, std::uint32_t batch) { return {job.org, job.dataset, job.run, batch}; }
+
+void verify_chunks(const JobAssembly& assembly, chunkstore::ChunkStore& store) {
+  for (const auto& [batch, manifest] : assembly.batches()) store.verify(chunk_id(manifest.job, batch), manifest.meta);
+}
+
+// Streams header row + chunks as one gzip member into parts; returns the number of parts.
+int send_parts(const JobAssembly& assembly, chunkstore::ChunkStore& store, salesforce::Client& client,
+               const std::string& header_id, const UploadSettings& settings) {
+  const auto& job = assembly.job()->job;
+  gzip::PartCutter cutter(settings.max_part_bytes, [&](int number, std::string_view bytes) {
+    client.upload_part(header_id, number, bytes);
+    log::debug("part uploaded", {log::field("job", job.id()), log::field("part", number), log::field("bytes", bytes.size())});
+  });
+  gzip::GzipJoiner joiner([&](std::string_view bytes) { cutter.write(bytes); });
+
+  std::string header_segment;
+  const auto header_row = schema::RowToCsv(schema::schema().dataset(job.dataset)).header();
+  joiner.begin_segment(gzip::compress_segment(settings.compression_level, header_row, header_segment));
+  joiner.write(header_segment);
+
+  std::vector<char> buffer(kReadBytes);
+  for (const auto& [batch, manifest] : assembly.batches()) {
+    joiner.begin_segment({manifest.meta.crc32, manifest.meta.uncompressed_bytes, manifest.meta.bytes});
+    auto reader = store.open(chunk_id(job, batch));
+    while (std::size_t n = reader->read(buffer.data(), buffer.size())) joiner.write({buffer.data(), n});
+  }
+  joiner.finish();
+  cutter.finish();
+  return cutter.parts();
+}
+
+salesforce::HeaderState create_and_process(const JobAssembly& assembly, chunkstore::ChunkStore& store,
+                                           salesforce::Client& client, const UploadSettings& settings,
+                                           JobResult& result) {
+  const auto& manifest = *assembly.job();
+  const auto& dataset = schema::schema().dataset(manifest.job.dataset);
+  salesforce::HeaderFields fields;
+  fields.alias = result.alias;
+  fields.label = fmt::format("{} ({})", dataset.label, manifest.job.org).substr(0, 255);
+  fields.container = settings.app;
+  fields.file_name = manifest.job.file_name();
+  fields.operation = manifest.operation;
+  fields.metadata_json = schema::metadata_json(dataset, manifest.operation);
+  result.header_id = client.create_header(fields);
+  result.parts = send_parts(assembly, store, client, result.header_id, settings);
+  client.start_processing(result.header_id);
+  log::info("job processing", {log::field("job", manifest.job.id()), log::field("header", result.header_id),
+                               log::field("parts", result.parts)});
+  return client.wait_terminal(result.header_id, settings.job_timeout);
+}
+
+}  // namespace
+
+JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store, salesforce::Client& client,
+                     const UploadSettings& settings) {
+  const auto& manifest = *assembly.job();
+  JobResult result;
+  result.job = manifest.job;
+  result.operation = manifest.operation;
+  result.records_produced = manifest.records;
+  result.rows_expected = assembly.rows();
+  result.rejected = assembly.rejected();
+  result.batches = static_cast<std::uint32_t>(manifest.batches);
+  result.chunk_bytes = assembly.chunk_bytes();
+  result.alias = dataset_alias(settings.alias_template, manifest.job.org, manifest.job.dataset);
+
+  if (result.rows_expected == 0) {
+    // Nothing to load; an Overwrite of nothing would fail on the server and must not empty the dataset silently.
+    result.status = "NothingToUpload";
+    result.message = "the job has no rows";
+    result.ok = manifest.records == 0;
+    return result;
+  }
+  verify_chunks(assembly, store);
+
+  salesforce::HeaderState state;
+  auto existing = client.find_header(manifest.job.file_name());
+  if (existing && existing->action != "None") {
+    // Processed before a crash hid the outcome from us: wait for it, never upload the job twice.
+    result.header_id = existing->id;
+    result.resumed = true;
+    log::info("job already processed by Salesforce; awaiting its outcome",
+              {log::field("job", manifest.job.id()), log::field("header", existing->id), log::field("status", existing->status)});
+    state = client.wait_terminal(existing->id, settings.job_timeout);
+  } else {
+    if (existing) {
+      log::info("replacing an unfinished header of this job", {log::field("job", manifest.job.id()), log::field("header", existing->id)});
+      client.delete_header(existing->id);
+    }
+    state = create_and_process(assembly, store, client, settings, result);
+  }
+  result.status = state.status;
+  result.message = state.status_message;
+  if (state.status == "Completed" || state.status == "CompletedWithWarnings") {
+    result.rows_in_dataset = client.dataset_row_count(result.alias);
+  }
+  const bool overwrite = manifest.operation == "Overwrite";
+  const bool rows_match = result.rows_in_dataset && (overwrite ? *result.rows_in_dataset == result.rows_expected
+                                                               : *result.rows_in_dataset >= result.rows_expected);
+  result.ok = state.status == "Completed" && rows_match;
+  if (state.status == "Completed" && !rows_match) {
+    result.message = fmt::format("dataset {} reports {} rows after the job, expected {}{}", result.alias,
+                                 result.rows_in_dataset ? std::to_string(*result.rows_in_dataset) : "no",
+                                 overwrite ? "" : " or more", result.rows_expected);
+  }
+  return result;
+}
+
+}  // namespace insights::uploader

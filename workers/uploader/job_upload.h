@@ -1,0 +1,46 @@
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "shared/chunkstore/chunk_store.h"
+#include "shared/salesforce/client.h"
+#include "workers/uploader/job_assembly.h"
+
+namespace insights::uploader {
+
+struct UploadSettings {
+  std::string alias_template = "{dataset}_{org}";
+  std::string app;                             // EdgemartContainer; empty = Salesforce's default
+  std::size_t max_part_bytes = 8 * 1024 * 1024;
+  int compression_level = 1;                   // for the CSV header row's segment
+  std::chrono::milliseconds job_timeout{2 * 3600 * 1000};
+};
+
+struct JobResult {
+  schema::JobKey job;
+  std::string operation;
+  std::string alias;
+  std::string header_id;
+  std::string status;           // Salesforce's terminal status, or NothingToUpload
+  std::string message;          // StatusMessage, or why the job failed
+  std::uint64_t records_produced = 0;
+  std::uint64_t rows_expected = 0;
+  std::uint64_t rejected = 0;
+  std::uint32_t batches = 0;
+  std::uint64_t chunk_bytes = 0;
+  int parts = 0;
+  std::optional<std::uint64_t> rows_in_dataset;
+  bool resumed = false;         // an already processed header of this job was found and awaited
+  bool ok = false;
+};
+
+// Runs the External Data API lifecycle for one ready job: verifies every chunk, finds or creates the job's header
+// (FileName derived from the job id, so a job is processed at most once), streams the chunks as ONE gzip member cut
+// into parts, processes, waits for a terminal status and checks the dataset's row count.
+// Throws insights::Error (or salesforce::ApiError) when the job cannot be completed.
+JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store, salesforce::Client& client,
+                     const UploadSettings& settings);
+
+}  // namespace insights::uploader
