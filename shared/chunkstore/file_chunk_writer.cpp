@@ -29,6 +29,8 @@ ChunkMeta FileChunkWriter::commit(ChunkMeta meta) {
   if (remove_file(meta_path_)) sync_directory(dir);
   data_->publish();
   data_.reset();
+  // The data's directory entry must be durable before the marker that vouches for it.
+  sync_directory(dir);
 
   TempFile meta_file(meta_path_);
   meta_file.write(to_json(meta));

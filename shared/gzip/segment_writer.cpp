@@ -66,6 +66,7 @@ struct SegmentWriter::State {
   }
 
   void compress(std::string_view slice) {
+    // ISA-L's input pointer is non-const but it only reads through it.
     stream.next_in = reinterpret_cast<std::uint8_t*>(const_cast<char*>(slice.data()));
     stream.avail_in = static_cast<std::uint32_t>(slice.size());
     stream.flush = NO_FLUSH;
