@@ -1,0 +1,41 @@
+#include "shared/config/config_keys.h"
+
+namespace insights::config {
+
+// Keep this a plain table: docs and the sample config file are generated from it.
+const std::vector<KeyDef>& key_definitions() {
+  static const std::vector<KeyDef> defs = {
+      {"kafka.bootstrap_servers", "127.0.0.1:19092",
+       "Kafka bootstrap servers (host:port,...); the default is the real broker that scripts/kafka starts"},
+      {"kafka.session_timeout_ms", "10000", "Consumer group session timeout in milliseconds"},
+      {"kafka.extra", "", "Extra librdkafka properties as \"key=value,key=value\""},
+
+      {"chunk_store.path", "var/chunks", "Root directory of the filesystem chunk store"},
+
+      {"producer.batch_records", "100000", "Records per batch"},
+      {"producer.run_id", "", "Run id of the produced job; empty: derived from the run date"},
+
+      {"batcher.group_id", "insights-batcher", "Kafka consumer group of the batchers"},
+      {"batcher.compression_level", "1", "Deflate compression level of chunks (1 fastest .. 9 smallest)"},
+
+      {"uploader.group_id", "insights-uploader", "Kafka consumer group of the uploaders"},
+      {"uploader.max_part_bytes", "8388608", "Largest data part sent to Salesforce, in bytes (must stay under 10 MB)"},
+      {"uploader.parallel_parts", "3", "Data parts uploaded in parallel per job"},
+      {"uploader.job_timeout", "2h", "How long to wait for Salesforce to finish processing a job"},
+
+      {"salesforce.login_url", "http://127.0.0.1:8787", "OAuth login URL (the local emulator by default)"},
+      {"salesforce.client_id", "insights-local", "OAuth client id of the connected app"},
+      {"salesforce.client_secret", "", "OAuth client secret of the connected app", true},
+      {"salesforce.api_version", "v62.0", "Salesforce REST API version"},
+      {"salesforce.alias_template", "{dataset}_{org}", "Dataset alias (EdgemartAlias) built from {dataset} and {org}"},
+      {"salesforce.app", "", "CRM Analytics app (folder) that holds the datasets; empty: the user's private app"},
+
+      {"emulator.port", "8787", "TCP port of the External Data API emulator"},
+
+      {"log.level", "info", "Lowest level logged: trace, debug, info, warn, error"},
+      {"log.format", "auto", "Log format: json, text, or auto (text on a terminal, json otherwise)"},
+  };
+  return defs;
+}
+
+}  // namespace insights::config
