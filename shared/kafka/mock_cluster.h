@@ -1,4 +1,5 @@
 #pragma once
+#include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 
 #include <string>

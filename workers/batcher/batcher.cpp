@@ -71,7 +71,8 @@ Batcher::Batcher(BatcherOptions options, chunkstore::ChunkStore& store)
   if (options_.topics.empty()) options_.topics = data_topics();
   const auto& topics = schema::schema().topics;
   kafka::ensure_topics(options_.kafka, {{topics.batches, 4}, {topics.records_dlq, 1}}, std::chrono::seconds(30));
-  consumer_ = std::make_unique<kafka::Consumer>(options_.kafka, options_.group_id, options_.topics, this);
+  consumer_ = std::make_unique<kafka::Consumer>(options_.kafka, options_.group_id, options_.topics,
+                                              static_cast<kafka::RebalanceListener*>(this));
   last_commit_ = std::chrono::steady_clock::now();
 }
 

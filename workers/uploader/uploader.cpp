@@ -11,6 +11,7 @@
 #include "shared/log/log.h"
 #include "shared/salesforce/api_error.h"
 #include "shared/schema/manifest.h"
+#include "shared/schema/record_codec.h"
 #include "shared/schema/schema.h"
 
 namespace insights::uploader {
@@ -34,7 +35,8 @@ Uploader::Uploader(UploaderOptions options, chunkstore::ChunkStore& store, sales
   kafka::Properties props = options_.kafka;
   const auto poll_interval = std::max<std::int64_t>(300'000, options_.upload.job_timeout.count() + 600'000);
   props.emplace_back("max.poll.interval.ms", std::to_string(std::min<std::int64_t>(poll_interval, 86'400'000)));
-  consumer_ = std::make_unique<kafka::Consumer>(props, options_.group_id, std::vector<std::string>{topics.batches}, this);
+  consumer_ = std::make_unique<kafka::Consumer>(props, options_.group_id, std::vector<std::string>{topics.batches},
+                                              static_cast<kafka::RebalanceListener*>(this));
   last_commit_ = std::chrono::steady_clock::now();
 }
 

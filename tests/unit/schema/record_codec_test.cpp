@@ -1,0 +1,99 @@
+#include "shared/schema/record_codec.h"
+
+#include <gtest/gtest.h>
+
+#include "shared/schema/job.h"
+
+namespace insights::schema {
+namespace {
+
+const JobKey kJob{"acme", "meetings", "20261124"};
+
+TEST(RecordCodec, RecordRoundTrip) {
+  std::string payload;
+  encode_record(payload, kJob, 3, 41, R"({"meeting_id":"m-1"})");
+  RecordDecoder decoder;
+  const auto& d = decoder.decode("record", payload);
+  EXPECT_EQ(d.kind, Kind::Record);
+  EXPECT_EQ(d.job, kJob);
+  EXPECT_EQ(d.batch, 3u);
+  EXPECT_EQ(d.seq, 41u);
+  ASSERT_NE(d.row, nullptr);
+  EXPECT_STREQ((*d.row)["meeting_id"].GetString(), "m-1");
+}
+
+TEST(RecordCodec, ControlRecordsRoundTrip) {
+  RecordDecoder decoder;
+  const auto& end = decoder.decode("batch_end", encode_batch_end(kJob, 2, 100000));
+  EXPECT_EQ(end.kind, Kind::BatchEnd);
+  EXPECT_EQ(end.batch, 2u);
+  EXPECT_EQ(end.count, 100000u);
+  const auto& run = decoder.decode("run_end", encode_run_end(kJob, 3, 250000, "Upsert"));
+  EXPECT_EQ(run.kind, Kind::RunEnd);
+  EXPECT_EQ(run.batches, 3u);
+  EXPECT_EQ(run.records, 250000u);
+  EXPECT_EQ(run.operation, "Upsert");
+}
+
+void expect_rejected(std::string_view kind, const std::string& payload, const std::string& reason) {
+  RecordDecoder decoder;
+  try {
+    decoder.decode(kind, payload);
+    ADD_FAILURE() << "accepted: " << payload;
+  } catch (const RecordError& e) {
+    EXPECT_NE(std::string(e.what()).find(reason), std::string::npos) << e.what();
+  }
+}
+
+TEST(RecordCodec, RefusesBadInputWithReasons) {
+  expect_rejected("record", "{not json", "malformed JSON");
+  expect_rejected("record", "[1,2]", "not a JSON object");
+  expect_rejected("", R"({"v":1})", "missing 'insights-kind' header");
+  expect_rejected("bogus", R"({"v":1})", "unknown 'insights-kind' header value 'bogus'");
+  expect_rejected("record", R"({"v":7,"org":"a","dataset":"meetings","run":"r","batch":0,"seq":0,"row":{}})",
+                  "unknown schema version 7");
+  expect_rejected("record", R"({"v":1,"dataset":"meetings","run":"r","batch":0,"seq":0,"row":{}})", "missing field 'org'");
+  expect_rejected("record", R"({"v":1,"org":"a","dataset":"meetings","run":"r","batch":"0","seq":0,"row":{}})",
+                  "field 'batch' must be a non-negative integer");
+  expect_rejected("record", R"({"v":1,"org":"a","dataset":"invoices","run":"r","batch":0,"seq":0,"row":{}})",
+                  "unknown dataset 'invoices'");
+  expect_rejected("record", R"({"v":1,"org":"a","dataset":"meetings","run":"r","batch":0,"seq":0,"row":[]})",
+                  "'row' must be an object");
+  expect_rejected("run_end", R"({"v":1,"org":"a","dataset":"meetings","run":"r","batches":1,"records":1,"operation":"Delete"})",
+                  "operation 'Delete'");
+  expect_rejected("record", "{\"v\":1,\"org\":\"a\xff\",\"dataset\":\"meetings\"}", "malformed JSON");
+}
+
+TEST(RecordCodec, RefusesPathUnsafeIds) {
+  for (const std::string& org : std::vector<std::string>{"../etc", "a/b", ".hidden", std::string(65, 'x')}) {
+    std::string payload = R"({"v":1,"org":")" + org + R"(","dataset":"meetings","run":"r","batch":0,"seq":0,"row":{}})";
+    RecordDecoder decoder;
+    EXPECT_THROW(decoder.decode("record", payload), RecordError) << org;
+  }
+  RecordDecoder decoder;
+  EXPECT_THROW(decoder.decode("record", R"({"v":1,"org":"a","dataset":"meetings","run":"..","batch":0,"seq":0,"row":{}})"),
+               RecordError);
+  std::string nul = R"({"v":1,"org":"a\u0000b","dataset":"meetings","run":"r","batch":0,"seq":0,"row":{}})";
+  EXPECT_THROW(decoder.decode("record", nul), RecordError);
+}
+
+TEST(JobKey, KeysAndFileName) {
+  EXPECT_EQ(kJob.id(), "acme/meetings/20261124");
+  EXPECT_EQ(kJob.batch_key(7), "acme/meetings/20261124/7");
+  JobKey parsed;
+  std::uint32_t batch = 0;
+  ASSERT_TRUE(parse_batch_key("acme/meetings/20261124/7", parsed, batch));
+  EXPECT_EQ(parsed, kJob);
+  EXPECT_EQ(batch, 7u);
+  EXPECT_FALSE(parse_batch_key("acme/meetings/20261124", parsed, batch));
+  EXPECT_FALSE(parse_batch_key("acme/meetings/20261124/x", parsed, batch));
+  const std::string name = kJob.file_name();
+  EXPECT_EQ(name.size(), 36u);
+  EXPECT_EQ(name.rfind("job_", 0), 0u);
+  EXPECT_EQ(name.find("__"), std::string::npos);
+  EXPECT_NE(name, (JobKey{"acme", "meetings", "20261125"}.file_name()));
+  EXPECT_EQ(name, kJob.file_name());
+}
+
+}  // namespace
+}  // namespace insights::schema
