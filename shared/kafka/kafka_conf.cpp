@@ -22,6 +22,22 @@ Properties parse_properties(std::string_view text) {
   return properties;
 }
 
+Properties for_producer(const Properties& properties) {
+  static constexpr std::string_view kConsumerOnly[] = {
+      "session.timeout.ms", "heartbeat.interval.ms", "max.poll.interval.ms", "auto.offset.reset", "enable.auto.commit",
+      "auto.commit.interval.ms", "enable.auto.offset.store", "enable.partition.eof", "isolation.level",
+      "partition.assignment.strategy", "group.id", "group.instance.id", "fetch.wait.max.ms", "fetch.min.bytes",
+      "fetch.max.bytes", "fetch.message.max.bytes", "fetch.error.backoff.ms", "queued.min.messages",
+      "queued.max.messages.kbytes", "check.crcs"};
+  Properties out;
+  for (const auto& property : properties) {
+    bool consumer_only = false;
+    for (auto name : kConsumerOnly) consumer_only = consumer_only || property.first == name;
+    if (!consumer_only) out.push_back(property);
+  }
+  return out;
+}
+
 ConfPtr make_conf(const Properties& properties) {
   ConfPtr conf(rd_kafka_conf_new());
   char errstr[512];

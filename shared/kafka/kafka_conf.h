@@ -14,6 +14,9 @@ using Properties = std::vector<std::pair<std::string, std::string>>;
 // Parses "k=v,k=v" (the kafka.extra setting) into properties; throws insights::Error on a pair without '='.
 Properties parse_properties(std::string_view text);
 
+// The properties without those only consumers know, which producers would warn about.
+Properties for_producer(const Properties& properties);
+
 struct ConfDeleter {
   void operator()(rd_kafka_conf_t* conf) const { rd_kafka_conf_destroy(conf); }
 };

@@ -10,7 +10,8 @@ namespace insights::kafka {
 Producer::Producer(const Properties& properties) {
   Properties all{{"enable.idempotence", "true"}, {"acks", "all"}, {"linger.ms", "20"},
                  {"batch.size", "1000000"}, {"compression.type", "lz4"}};
-  all.insert(all.end(), properties.begin(), properties.end());
+  const Properties own = for_producer(properties);
+  all.insert(all.end(), own.begin(), own.end());
   ConfPtr conf = make_conf(all);
   rd_kafka_conf_set_dr_msg_cb(conf.get(), &Producer::on_delivery);
   rd_kafka_conf_set_opaque(conf.get(), this);

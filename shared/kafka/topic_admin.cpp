@@ -23,12 +23,38 @@ struct OptionsDeleter {
   void operator()(rd_kafka_AdminOptions_t* o) const { rd_kafka_AdminOptions_destroy(o); }
 };
 
+struct MetadataDeleter {
+  void operator()(const rd_kafka_metadata_t* m) const { rd_kafka_metadata_destroy(m); }
+};
+
+// Topics of `wanted` that the cluster does not list; throws when the cluster does not answer.
+std::vector<TopicSpec> missing_topics(rd_kafka_t* rk, const std::vector<TopicSpec>& wanted, std::chrono::milliseconds timeout) {
+  const rd_kafka_metadata_t* raw = nullptr;
+  if (auto err = rd_kafka_metadata(rk, 1, nullptr, &raw, static_cast<int>(timeout.count())); err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    throw Error(fmt::format("Kafka did not answer within {} ms ({}): is the broker at the configured bootstrap address "
+                            "(kafka.bootstrap_servers) running?", timeout.count(), rd_kafka_err2str(err)));
+  }
+  std::unique_ptr<const rd_kafka_metadata_t, MetadataDeleter> metadata(raw);
+  std::vector<TopicSpec> missing;
+  for (const auto& topic : wanted) {
+    bool found = false;
+    for (int i = 0; i < metadata->topic_cnt && !found; ++i) {
+      found = topic.name == metadata->topics[i].topic && metadata->topics[i].err == RD_KAFKA_RESP_ERR_NO_ERROR;
+    }
+    if (!found) missing.push_back(topic);
+  }
+  return missing;
+}
+
 }  // namespace
 
-void ensure_topics(const Properties& properties, const std::vector<TopicSpec>& topics, std::chrono::milliseconds timeout) {
-  ConfPtr conf = make_conf(properties);
+void ensure_topics(const Properties& properties, const std::vector<TopicSpec>& wanted, std::chrono::milliseconds timeout) {
+  ConfPtr conf = make_conf(for_producer(properties));
   route_logs(conf.get());
   HandlePtr rk = make_handle(RD_KAFKA_PRODUCER, std::move(conf));
+  // Existing topics need no admin request (the embedded broker has no controller to answer one).
+  const auto topics = missing_topics(rk.get(), wanted, timeout);
+  if (topics.empty()) return;
   char errstr[512];
   std::vector<std::unique_ptr<rd_kafka_NewTopic_t, NewTopicDeleter>> owned;
   std::vector<rd_kafka_NewTopic_t*> raw;

@@ -212,6 +212,7 @@ void Uploader::on_assigned(const std::vector<kafka::TopicPartition>& partitions)
   for (const auto& tp : partitions) {
     offsets_.assign(tp.topic, tp.partition);
     ++assigned_;
+    log::info("partition assigned", {log::field("topic", tp.topic), log::field("partition", tp.partition)});
   }
 }
 
