@@ -16,7 +16,7 @@ const std::vector<KeyDef>& key_definitions() {
       {"producer.run_id", "", "Run id of the produced job; empty: derived from the run date"},
 
       {"batcher.group_id", "insights-batcher", "Kafka consumer group of the batchers"},
-      {"batcher.compression_level", "1", "Deflate compression level of chunks (1 fastest .. 9 smallest)"},
+      {"batcher.compression_level", "1", "ISA-L deflate level of chunks, 0 (fastest) to 3 (smallest)"},
 
       {"uploader.group_id", "insights-uploader", "Kafka consumer group of the uploaders"},
       {"uploader.max_part_bytes", "8388608", "Largest data part sent to Salesforce, in bytes (must stay under 10 MB)"},
