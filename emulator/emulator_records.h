@@ -1,0 +1,22 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace insights::emulator {
+
+// A dataset as stored after the operations applied so far; what tests and the demo read back.
+struct Dataset {
+  std::string alias;
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+  std::uint64_t version = 0;  // number of jobs applied to it
+};
+
+// One InsightsExternalData header as the admin view shows it.
+struct HeaderRecord {
+  std::string id, alias, file_name, operation, action, status, status_message;
+  int parts = 0;
+};
+
+}  // namespace insights::emulator

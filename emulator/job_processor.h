@@ -1,0 +1,37 @@
+#pragma once
+#include <chrono>
+#include <thread>
+
+#include "emulator/dataset_store.h"
+#include "emulator/job_queue.h"
+#include "emulator/sobject_store.h"
+
+namespace insights::emulator {
+
+struct ProcessingOptions {
+  std::chrono::milliseconds step_delay{20};
+  bool first_member_only = false;
+  std::size_t max_jobs_per_day = 50;
+};
+
+// Runs submitted jobs one at a time on its own thread: Queued -> InProgress -> terminal, each step after
+// `step_delay`, then loads the data and applies the operation to the dataset store.
+class JobProcessor {
+ public:
+  JobProcessor(JobQueue& queue, SobjectStore& headers, DatasetStore& datasets, ProcessingOptions options);
+  ~JobProcessor();  // closes the queue and joins the thread
+  JobProcessor(const JobProcessor&) = delete;
+  JobProcessor& operator=(const JobProcessor&) = delete;
+
+ private:
+  void run();
+  void process(const std::string& header_id);
+
+  JobQueue& queue_;
+  SobjectStore& headers_;
+  DatasetStore& datasets_;
+  ProcessingOptions options_;
+  std::thread thread_;
+};
+
+}  // namespace insights::emulator
