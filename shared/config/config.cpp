@@ -83,4 +83,11 @@ void Config::set(std::string_view key, std::string value) {
   it->second.origin = "flag";
 }
 
+bool is_tooling_variable(std::string_view name) {
+  for (auto tooling : kToolingVariables) {
+    if (name == tooling) return true;
+  }
+  return false;
+}
+
 }  // namespace insights::config

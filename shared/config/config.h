@@ -20,6 +20,13 @@ std::string_view to_string(Source source);
 // Names the config file; read by the command line, never treated as a config key.
 inline constexpr std::string_view kConfigFileVariable = "INSIGHTS_CONFIG";
 
+// INSIGHTS_* variables that belong to the project's scripts and tests, not to the configuration; any other
+// INSIGHTS_* variable must name a config key, so that a typo is an error rather than a silently ignored setting.
+inline constexpr std::string_view kToolingVariables[] = {
+    "INSIGHTS_CACHE_DIR", "INSIGHTS_KAFKA_STATE", "INSIGHTS_E2E_BOOTSTRAP", "INSIGHTS_SKIP_SANITIZERS",
+    "INSIGHTS_BUILD_JOBS", "INSIGHTS_TEST_KAFKA_PORT", "INSIGHTS_TEST_KAFKA_CONTROLLER_PORT"};
+bool is_tooling_variable(std::string_view name);
+
 // The effective configuration: every declared key has a value and knows where it came from.
 class Config {
  public:

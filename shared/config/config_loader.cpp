@@ -73,7 +73,7 @@ class ConfigLoader {
   void apply_environment(const std::map<std::string, std::string>& environment) {
     std::set<std::string> seen;
     for (const auto& [name, value] : environment) {
-      if (!name.starts_with("INSIGHTS_") || name == kConfigFileVariable) continue;
+      if (!name.starts_with("INSIGHTS_") || name == kConfigFileVariable || is_tooling_variable(name)) continue;
       const auto target = lookup(name, env_names_);
       if (!target) {
         problems_.push_back(fmt::format("environment variable {} is not a config key{}; unset it or fix its name",

@@ -218,5 +218,12 @@ TEST(ConfigLoad, ProcessEnvironmentHoldsOnlyInsightsVariables) {
   for (const auto& [name, value] : env) EXPECT_TRUE(name.starts_with("INSIGHTS_")) << name;
 }
 
+TEST(ConfigLoad, ScriptVariablesAreNotConfigKeysButTyposAre) {
+  const std::map<std::string, std::string> tooling = {{"INSIGHTS_KAFKA_STATE", "/tmp/k"}, {"INSIGHTS_CACHE_DIR", "/tmp/c"}};
+  EXPECT_NO_THROW(Config::load(kDefs, std::nullopt, tooling, {}));
+  const std::map<std::string, std::string> typo = {{"INSIGHTS_KAFKA_BOOTSTRAP_SERVER", "x:1"}};
+  EXPECT_THAT(error_of([&] { Config::load(kDefs, std::nullopt, typo, {}); }), HasSubstr("INSIGHTS_KAFKA_BOOTSTRAP_SERVER"));
+}
+
 }  // namespace
 }  // namespace insights::config
