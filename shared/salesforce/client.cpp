@@ -1,12 +1,12 @@
 #include "shared/salesforce/client.h"
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <thread>
 
 #include "shared/http/url_encode.h"
+#include "shared/log/log.h"
 #include "shared/salesforce/request_bodies.h"
 #include "shared/salesforce/response_parsing.h"
 #include "shared/salesforce/soql.h"
@@ -18,6 +18,20 @@ constexpr std::string_view kHeaderObject = "InsightsExternalData";
 constexpr std::string_view kPartObject = "InsightsExternalDataPart";
 
 bool is_success(long status) { return status >= 200 && status < 300; }
+
+// Names of calls, shared by the retry loop's log lines and the errors of single exchanges.
+std::string finding_header(std::string_view file_name) {
+  return fmt::format("looking up the {} header with FileName {}", kHeaderObject, file_name);
+}
+std::string listing_parts(std::string_view header_id) {
+  return fmt::format("listing the parts of {} {}", kHeaderObject, header_id);
+}
+std::string reading_status(std::string_view header_id) {
+  return fmt::format("reading the status of {} {}", kHeaderObject, header_id);
+}
+std::string reading_row_count(std::string_view alias) {
+  return fmt::format("reading the row count of dataset {}", alias);
+}
 
 }  // namespace
 
@@ -36,8 +50,9 @@ int Client::token_fetches() const { return tokens_.fetch_count(); }
 
 void Client::note_retry(const RetryNotice& notice) {
   ++retries_;
-  // The reason already names the call.
-  spdlog::warn("attempt {} failed, retrying in {} ms: {}", notice.failed_attempt, notice.delay.count(), notice.reason);
+  log::warn("Salesforce call failed, retrying", {log::field("call", notice.what), log::field("attempt", notice.failed_attempt),
+                                                 log::field("delay_ms", notice.delay.count()),
+                                                 log::field("error", notice.reason)});
 }
 
 std::string Client::data_path(std::string_view suffix) const {
@@ -79,7 +94,8 @@ http::Response Client::exchange(const Call& call, Session& session) {
   if (response.status == 401 && !session.token_replaced) {
     session.token_replaced = true;
     ++retries_;
-    spdlog::info("{}: session expired or invalid, fetching a new token and retrying once", call.what);
+    log::info("Salesforce session expired or invalid, fetching a new token and retrying once",
+              {log::field("call", call.what)});
     token = token_for(call, *http, token.get());
     response = send(*token);
   }
@@ -112,7 +128,7 @@ std::string Client::create_header(const HeaderFields& fields) {
 }
 
 std::optional<HeaderState> Client::find_header_once(std::string_view file_name, Session& session) {
-  const std::string what = fmt::format("looking up the {} header with FileName {}", kHeaderObject, file_name);
+  const std::string what = finding_header(file_name);
   const auto page = parse_header_query(what, exchange({what, "GET", query_path(header_by_file_name_query(file_name)), {}},
                                                       session).body);
   if (page.records.empty()) {
@@ -123,12 +139,12 @@ std::optional<HeaderState> Client::find_header_once(std::string_view file_name, 
 
 std::optional<HeaderState> Client::find_header(std::string_view file_name) {
   Session session;
-  return loop_.run(fmt::format("looking up header {}", file_name),
+  return loop_.run(finding_header(file_name),
                    [&](int) { return find_header_once(file_name, session); });
 }
 
 std::vector<PartInfo> Client::list_parts_once(const std::string& header_id, Session& session) {
-  const std::string what = fmt::format("listing the parts of {} {}", kHeaderObject, header_id);
+  const std::string what = listing_parts(header_id);
   std::vector<PartInfo> parts;
   std::string path = query_path(parts_of_header_query(header_id));
   while (!path.empty()) {
@@ -142,7 +158,7 @@ std::vector<PartInfo> Client::list_parts_once(const std::string& header_id, Sess
 
 std::vector<PartInfo> Client::list_parts(const std::string& header_id) {
   Session session;
-  return loop_.run(fmt::format("listing parts of {}", header_id),
+  return loop_.run(listing_parts(header_id),
                    [&](int) { return list_parts_once(header_id, session); });
 }
 
@@ -202,7 +218,7 @@ void Client::start_processing(const std::string& header_id) {
 }
 
 HeaderState Client::status_once(const std::string& header_id, Session& session) {
-  const std::string what = fmt::format("reading the status of {} {}", kHeaderObject, header_id);
+  const std::string what = reading_status(header_id);
   const std::string path = data_path(fmt::format("/sobjects/{}/{}?fields=Status,StatusMessage,Action", kHeaderObject,
                                                  http::url_encode(header_id)));
   return parse_header_state(what, exchange({what, "GET", path, {}}, session).body, header_id);
@@ -210,7 +226,7 @@ HeaderState Client::status_once(const std::string& header_id, Session& session) 
 
 HeaderState Client::status(const std::string& header_id) {
   Session session;
-  return loop_.run(fmt::format("reading status of {}", header_id),
+  return loop_.run(reading_status(header_id),
                    [&](int) { return status_once(header_id, session); });
 }
 
@@ -235,7 +251,7 @@ HeaderState Client::wait_terminal(const std::string& header_id, std::chrono::mil
 }
 
 std::optional<std::uint64_t> Client::row_count_once(std::string_view alias, Session& session) {
-  const std::string what = fmt::format("reading the row count of dataset {}", alias);
+  const std::string what = reading_row_count(alias);
   std::optional<DatasetVersion> version;
   try {
     const auto dataset = exchange({what, "GET", data_path("/wave/datasets/" + http::url_encode(alias)), {}}, session);
@@ -255,7 +271,7 @@ std::optional<std::uint64_t> Client::row_count_once(std::string_view alias, Sess
 
 std::optional<std::uint64_t> Client::dataset_row_count(std::string_view alias) {
   Session session;
-  return loop_.run(fmt::format("reading row count of {}", alias), [&](int) { return row_count_once(alias, session); });
+  return loop_.run(reading_row_count(alias), [&](int) { return row_count_once(alias, session); });
 }
 
 }  // namespace insights::salesforce
