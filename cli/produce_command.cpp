@@ -63,7 +63,8 @@ void run_produce(const GlobalOptions& global, const std::string& dataset, const 
   run.start_date = options.start_date.empty() ? today_utc(1) : options.start_date;
   run.seed = options.seed;
   const auto properties = kafka_properties(config);
-  kafka::ensure_topics(properties, {{schema::schema().dataset(dataset).topic, 4}}, std::chrono::seconds(30));
+  const int partitions = static_cast<int>(config.get_int("kafka.topic_partitions"));
+  kafka::ensure_topics(properties, {{schema::schema().dataset(dataset).topic, partitions}}, std::chrono::seconds(30));
   kafka::Producer producer(properties);
   const auto started = std::chrono::steady_clock::now();
   auto jobs = producers::produce_synthetic(producer, run);

@@ -17,6 +17,7 @@ void run_batcher(const GlobalOptions& global) {
   options.kafka = kafka_properties(config);
   options.group_id = config.get("batcher.group_id");
   options.compression_level = static_cast<int>(config.get_int("batcher.compression_level"));
+  options.topic_partitions = static_cast<int>(config.get_int("kafka.topic_partitions"));
   batcher::Batcher worker(options, *store);
   log::info("batcher started", {log::field("group", options.group_id), log::field("chunk_store", config.get("chunk_store.path"))});
   worker.run([&] { return stop.stop_requested(); });
@@ -35,6 +36,7 @@ void run_uploader(const GlobalOptions& global) {
   options.kafka = kafka_properties(config);
   options.group_id = config.get("uploader.group_id");
   options.upload = upload_settings(config);
+  options.topic_partitions = static_cast<int>(config.get_int("kafka.topic_partitions"));
   uploader::Uploader worker(options, *store, *client);
   log::info("uploader started", {log::field("group", options.group_id), log::field("login_url", config.get("salesforce.login_url"))});
   worker.run([&] { return stop.stop_requested(); });

@@ -8,6 +8,7 @@ const std::vector<KeyDef>& key_definitions() {
       {"kafka.bootstrap_servers", "127.0.0.1:19092",
        "Kafka bootstrap servers (host:port,...); the default is the real broker that scripts/kafka starts"},
       {"kafka.session_timeout_ms", "10000", "Consumer group session timeout in milliseconds"},
+      {"kafka.topic_partitions", "4", "Partitions of the data and manifest topics when this program creates them"},
       {"kafka.extra", "", "Extra librdkafka properties as \"key=value,key=value\""},
 
       {"chunk_store.path", "var/chunks", "Root directory of the filesystem chunk store"},

@@ -70,7 +70,9 @@ Batcher::Batcher(BatcherOptions options, chunkstore::ChunkStore& store)
     : options_(std::move(options)), store_(store), producer_(options_.kafka) {
   if (options_.topics.empty()) options_.topics = data_topics();
   const auto& topics = schema::schema().topics;
-  kafka::ensure_topics(options_.kafka, {{topics.batches, 4}, {topics.records_dlq, 1}}, std::chrono::seconds(30));
+  std::vector<kafka::TopicSpec> needed{{topics.batches, options_.topic_partitions}, {topics.records_dlq, 1}};
+  for (const auto& topic : options_.topics) needed.push_back({topic, options_.topic_partitions});
+  kafka::ensure_topics(options_.kafka, needed, std::chrono::seconds(30));
   consumer_ = std::make_unique<kafka::Consumer>(options_.kafka, options_.group_id, options_.topics,
                                               static_cast<kafka::RebalanceListener*>(this));
   last_commit_ = std::chrono::steady_clock::now();

@@ -25,6 +25,7 @@ struct BatcherOptions {
   int compression_level = 1;
   std::uint64_t max_batch_records = 10'000'000;  // bounds the sequence bitmap of one batch
   std::chrono::milliseconds commit_interval{1000};
+  int topic_partitions = 4;  // when the topics have to be created
 };
 
 struct BatcherStats {

@@ -30,7 +30,8 @@ void write_raw(rapidjson::Writer<rapidjson::StringBuffer>& w, const std::string&
 Uploader::Uploader(UploaderOptions options, chunkstore::ChunkStore& store, salesforce::Client& client, ResultCallback on_result)
     : options_(std::move(options)), store_(store), client_(client), on_result_(std::move(on_result)), producer_(options_.kafka) {
   const auto& topics = schema::schema().topics;
-  kafka::ensure_topics(options_.kafka, {{topics.batches, 4}, {topics.batches_dlq, 1}}, std::chrono::seconds(30));
+  kafka::ensure_topics(options_.kafka, {{topics.batches, options_.topic_partitions}, {topics.batches_dlq, 1}},
+                       std::chrono::seconds(30));
   // An upload runs inside the poll loop; the group must not evict us while a long job is processed.
   kafka::Properties props = options_.kafka;
   const auto poll_interval = std::max<std::int64_t>(300'000, options_.upload.job_timeout.count() + 600'000);

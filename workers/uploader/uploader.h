@@ -22,6 +22,7 @@ struct UploaderOptions {
   UploadSettings upload;
   int job_attempts = 3;  // whole-job attempts after transient failures outlasted the client's own retries
   std::chrono::milliseconds commit_interval{1000};
+  int topic_partitions = 4;  // when the topics have to be created
 };
 
 struct UploaderStats {
