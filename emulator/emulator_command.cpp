@@ -78,10 +78,11 @@ void serve(const CommandSettings& settings) {
 
 void add_emulator_command(CLI::App& app) {
   auto settings = std::make_shared<CommandSettings>();
+  settings->options.port = 8787;
   auto* command = app.add_subcommand("emulator", "Serve a local Salesforce External Data API emulator");
   command->add_option("--host", settings->options.host, "Address to listen on")->capture_default_str();
   command->add_option("--port", settings->options.port, "Port to listen on (0 picks a free one)")
-      ->default_val(8787)
+      ->capture_default_str()
       ->check(CLI::Range(0, 65535));
   command->add_option("--client-id", settings->options.client_id, "OAuth client id the token endpoint accepts")
       ->capture_default_str();
@@ -95,6 +96,10 @@ void add_emulator_command(CLI::App& app) {
       ->check(CLI::NonNegativeNumber);
   command->add_flag("--first-member-only", settings->options.first_member_only,
                     "Read only the first gzip member of a data file, as a lenient server might");
+  command->add_option("--max-jobs-per-day", settings->options.max_jobs_per_dataset_per_day,
+                      "Jobs one dataset takes per rolling 24 hours before further jobs fail")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   command->add_option("--advertised-url", settings->options.advertised_url,
                       "instance_url handed out with tokens (default: the listening address)");
   command->callback([settings] { serve(*settings); });

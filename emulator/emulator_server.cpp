@@ -92,7 +92,8 @@ struct Server::Impl {
         sobject_endpoint(sobjects),
         wave_endpoint(datasets),
         admin_endpoint(datasets, sobjects),
-        processor(jobs, sobjects, datasets, {options.processing_delay, options.first_member_only, 50}) {}
+        processor(jobs, sobjects, datasets,
+                  {options.processing_delay, options.first_member_only, options.max_jobs_per_dataset_per_day}) {}
 
   ~Impl() {
     http.stop();

@@ -20,6 +20,7 @@ struct Options {
   bool first_member_only = false;                  // rehearses a lenient server that reads only the first gzip member
   std::size_t max_request_bytes = 50'000'000;      // larger bodies: 400 JSON_PARSER_ERROR (§2.2)
   std::string advertised_url;                      // instance_url in token responses; empty = base_url()
+  std::size_t max_jobs_per_dataset_per_day = 50;   // further jobs in a rolling 24 hours fail at processing
 };
 
 // The External Data API emulator: OAuth token endpoint, the two sObjects, query, processing, and the

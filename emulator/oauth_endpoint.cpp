@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <openssl/crypto.h>
 #include <openssl/hmac.h>
 
 #include "emulator/form_decoder.h"
@@ -25,6 +26,10 @@ std::string hmac_sha256_base64(std::string_view key, std::string_view message) {
     throw insights::Error("OpenSSL HMAC-SHA256 failed while signing a token response; check the OpenSSL installation");
   }
   return codec::base64_encode(std::string_view(reinterpret_cast<const char*>(digest.data()), length));
+}
+
+bool same_secret(std::string_view given, std::string_view expected) {
+  return given.size() == expected.size() && CRYPTO_memcmp(given.data(), expected.data(), given.size()) == 0;
 }
 
 bool is_form(const std::string& content_type) {
@@ -83,7 +88,7 @@ HttpReply OAuthEndpoint::client_credentials(const Form& form, const HttpRequest&
   if (given.client_id != credentials_.client_id) {
     return oauth_error(400, "invalid_client_id", "client identifier invalid");
   }
-  if (given.client_secret != credentials_.client_secret) {
+  if (!same_secret(given.client_secret, credentials_.client_secret)) {
     return oauth_error(400, "invalid_client", "invalid client credentials");
   }
   return token_response();

@@ -1,3 +1,6 @@
+#include <thread>
+#include <vector>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -6,6 +9,7 @@
 #include "emulator_test_client.h"
 #include "gzip_test_data.h"
 #include "metadata_fixtures.h"
+#include "shared/codec/base64.h"
 
 namespace insights::emulator::testing {
 namespace {
@@ -146,6 +150,43 @@ TEST_F(ProcessingTest, TerminalHeaderCanBeDeletedButNotUpdated) {
   EXPECT_EQ(remove(path).status, 204);
   EXPECT_TRUE(server->headers().empty());
   EXPECT_EQ(server->dataset("meetings")->rows.size(), 1U);
+}
+
+TEST_F(ProcessingTest, JobsOverTheDailyLimitOfADatasetFail) {
+  auto options = test_options();
+  options.max_jobs_per_dataset_per_day = 3;
+  restart(options);
+  for (int job = 0; job < 3; ++job) ASSERT_EQ(upload("meetings", "Overwrite", "", "name\na\n"), "Completed");
+  std::string id;
+  EXPECT_EQ(upload("meetings", "Overwrite", "", "name\na\n", &id), "Failed");
+  EXPECT_THAT(header_field(id, "StatusMessage"), HasSubstr("already took 3 jobs"));
+  EXPECT_EQ(upload("rooms", "Overwrite", "", "name\na\n"), "Completed");
+}
+
+TEST_F(ProcessingTest, PartsUploadedConcurrentlyAreJoinedByPartNumber) {
+  std::string csv = kHeader;
+  for (int i = 0; i < 2000; ++i) csv += row(fmt::format("m{}", i), i);
+  const auto data = gzip_member(csv);
+  const auto id = create_header("meetings", "Overwrite", meetings_metadata());
+  constexpr int kParts = 8;
+  const auto size = data.size() / kParts + 1;
+  std::vector<std::thread> uploaders;
+  std::vector<int> statuses(kParts, 0);
+  for (int part = 0; part < kParts; ++part) {
+    uploaders.emplace_back([&, part] {
+      httplib::Client own(server->base_url());
+      const auto body = fmt::format(R"({{"InsightsExternalDataId":"{}","PartNumber":{},"DataFile":"{}"}})", id, part + 1,
+                                    codec::base64_encode(data.substr(static_cast<std::size_t>(part) * size, size)));
+      const auto result = own.Post(fmt::format("{}/sobjects/InsightsExternalDataPart", kApi),
+                                   {{"Authorization", "Bearer " + token}}, body, "application/json");
+      statuses[static_cast<std::size_t>(part)] = result ? result->status : -1;
+    });
+  }
+  for (auto& uploader : uploaders) uploader.join();
+  EXPECT_THAT(statuses, ::testing::Each(201));
+  start_processing(id);
+  EXPECT_EQ(wait_for_terminal(id), "Completed");
+  EXPECT_EQ(server->dataset("meetings")->rows.size(), 2000U);
 }
 
 }  // namespace
