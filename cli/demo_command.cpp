@@ -13,6 +13,7 @@
 #include "emulator/emulator_server.h"
 #include "producers/synthetic_producer.h"
 #include "shared/chunkstore/file_chunk_store.h"
+#include "shared/kafka/group_offsets.h"
 #include "shared/kafka/topic_admin.h"
 #include "shared/log/log.h"
 #include "shared/schema/schema.h"
@@ -138,9 +139,17 @@ int run_demo(const GlobalOptions& global, const DemoOptions& options) {
   } else {
     fmt::print("broker: Apache Kafka at {}\n", config.get("kafka.bootstrap_servers"));
   }
-  // Fresh groups per demo run, starting at the log end: a real broker may hold earlier runs.
-  kafka::Properties worker_properties = properties;
-  if (use_external) worker_properties.emplace_back("auto.offset.reset", "latest");
+  const std::string batcher_group = "insights-demo-batcher-" + run_id;
+  const std::string uploader_group = "insights-demo-uploader-" + run_id;
+  if (use_external) {
+    // Fresh groups per demo run that start at the log end: a real broker may hold earlier runs.
+    const auto& topics = schema::schema().topics;
+    const int partitions = static_cast<int>(config.get_int("kafka.topic_partitions"));
+    kafka::ensure_topics(properties, {{topics.meetings, partitions}, {topics.availability, partitions},
+                                      {topics.batches, partitions}}, std::chrono::seconds(30));
+    kafka::start_group_at_end(properties, batcher_group, {topics.meetings, topics.availability}, std::chrono::seconds(30));
+    kafka::start_group_at_end(properties, uploader_group, {topics.batches}, std::chrono::seconds(30));
+  }
 
   emulator::Options emulator_options;
   emulator::Server emulator(emulator_options);
@@ -153,16 +162,16 @@ int run_demo(const GlobalOptions& global, const DemoOptions& options) {
 
   salesforce::Client client({emulator.base_url(), emulator_options.client_id, emulator_options.client_secret}, {});
   uploader::UploaderOptions uploader_options;
-  uploader_options.kafka = worker_properties;
-  uploader_options.group_id = "insights-demo-uploader-" + run_id;
+  uploader_options.kafka = properties;
+  uploader_options.group_id = uploader_group;
   uploader_options.upload = upload_settings(config);
 
   std::mutex mutex;
   std::vector<uploader::JobResult> results;
   std::atomic<bool> stopping{false};
   batcher::BatcherOptions batcher_options;
-  batcher_options.kafka = worker_properties;
-  batcher_options.group_id = "insights-demo-batcher-" + run_id;
+  batcher_options.kafka = properties;
+  batcher_options.group_id = batcher_group;
   batcher::Batcher batcher(batcher_options, store);
   uploader::Uploader uploader(uploader_options, store, client, [&](const uploader::JobResult& r) {
     std::lock_guard lock(mutex);
@@ -180,10 +189,6 @@ int run_demo(const GlobalOptions& global, const DemoOptions& options) {
       if (b.joinable()) b.join();
     }
   } joiner{stopping, batcher_thread, uploader_thread};
-
-  while (use_external && (batcher.assigned_partitions() == 0 || uploader.assigned_partitions() == 0)) {
-    if (stop.stop_requested(std::chrono::milliseconds(100))) return kExitFailed;
-  }
 
   std::vector<DemoJob> jobs;
   kafka::Producer producer(properties);

@@ -21,6 +21,21 @@ std::string now_iso() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
 }
 
+// What the caller learns about a job that ends without a Salesforce outcome.
+JobResult failed_result(const JobAssembly& assembly, std::string status, std::string message) {
+  JobResult failed;
+  failed.job = assembly.job()->job;
+  failed.operation = assembly.job()->operation;
+  failed.records_produced = assembly.job()->records;
+  failed.rows_expected = assembly.rows();
+  failed.rejected = assembly.rejected();
+  failed.batches = static_cast<std::uint32_t>(assembly.job()->batches);
+  failed.chunk_bytes = assembly.chunk_bytes();
+  failed.status = std::move(status);
+  failed.message = std::move(message);
+  return failed;
+}
+
 void write_raw(rapidjson::Writer<rapidjson::StringBuffer>& w, const std::string& json) {
   w.RawValue(json.data(), json.size(), rapidjson::kObjectType);
 }
@@ -89,6 +104,7 @@ void Uploader::handle(const kafka::Message& message) {
     const std::string reason = it->second.assembly.explain();
     log::error("job cannot be uploaded", {log::field("job", job_id), log::field("reason", reason)});
     dead_letter(it->second, reason, 0, nullptr);
+    if (on_result_) on_result_(failed_result(it->second.assembly, "Incomplete", reason));
     finish(job_id);
     return;
   }
@@ -136,18 +152,7 @@ void Uploader::process(const std::string& job_id) {
   } catch (const Error& e) {
     log::error("job failed", {log::field("job", job_id), log::field("error", e.what()), log::field("attempts", attempts)});
     dead_letter(pending, e.what(), attempts, nullptr);
-    if (on_result_) {
-      JobResult failed;
-      failed.job = pending.assembly.job()->job;
-      failed.operation = pending.assembly.job()->operation;
-      failed.records_produced = pending.assembly.job()->records;
-      failed.rows_expected = pending.assembly.rows();
-      failed.batches = static_cast<std::uint32_t>(pending.assembly.job()->batches);
-      failed.chunk_bytes = pending.assembly.chunk_bytes();
-      failed.status = "Error";
-      failed.message = e.what();
-      on_result_(failed);
-    }
+    if (on_result_) on_result_(failed_result(pending.assembly, "Error", e.what()));
   }
   finish(job_id);
 }

@@ -10,6 +10,9 @@
 #include <regex>
 #include <thread>
 
+#include "shared/kafka/group_offsets.h"
+#include "shared/kafka/topic_admin.h"
+#include "shared/schema/schema.h"
 #include "tests/support/child_process.h"
 
 namespace insights::testing {
@@ -58,11 +61,17 @@ TEST(PipelineEndToEnd, TwoOrgsBothDatasetsReachTheEmulatorExactly) {
     return true;
   }, std::chrono::seconds(30))) << read_file(log("emulator"));
 
+  // Fresh groups that start at the end of the topics: the broker may hold earlier runs.
+  const auto& topics = schema::schema().topics;
+  const kafka::Properties properties{{"bootstrap.servers", bootstrap}};
+  kafka::ensure_topics(properties, {{topics.meetings, 4}, {topics.availability, 4}, {topics.batches, 4}}, std::chrono::seconds(30));
+  kafka::start_group_at_end(properties, "e2e-batcher-" + tag, {topics.meetings, topics.availability}, std::chrono::seconds(30));
+  kafka::start_group_at_end(properties, "e2e-uploader-" + tag, {topics.batches}, std::chrono::seconds(30));
+
   setenv("INSIGHTS_SALESFORCE_CLIENT_SECRET", "insights-local-secret", 1);
   const std::vector<std::string> common{
       INSIGHTS_BINARY,
       "--set", std::string("kafka.bootstrap_servers=") + bootstrap,
-      "--set", "kafka.extra=auto.offset.reset=latest",  // the broker may hold earlier runs
       "--set", "chunk_store.path=" + (dir / "chunks").string(),
       "--set", "salesforce.login_url=" + base_url,
       "--set", "batcher.group_id=e2e-batcher-" + tag,
