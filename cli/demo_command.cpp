@@ -69,11 +69,12 @@ bool external_broker_reachable(const kafka::Properties& properties) {
 }
 
 void print_table(const std::vector<DemoJob>& jobs) {
-  fmt::print("\n{:<10} {:<13} {:>9} {:>8} {:>12} {:>6} {:<22} {:>9}\n", "org", "dataset", "records", "batches",
-             "chunk bytes", "parts", "status", "rows");
+  fmt::print("\n{:<10} {:<13} {:>9} {:>8} {:>8} {:>12} {:>6} {:<22} {:>9}\n", "org", "dataset", "records", "rejected",
+             "batches", "chunk bytes", "parts", "status", "rows");
   for (const auto& job : jobs) {
     const auto* r = job.result ? &*job.result : nullptr;
-    fmt::print("{:<10} {:<13} {:>9} {:>8} {:>12} {:>6} {:<22} {:>9}\n", job.org, job.dataset, job.records, job.batches,
+    fmt::print("{:<10} {:<13} {:>9} {:>8} {:>8} {:>12} {:>6} {:<22} {:>9}\n", job.org, job.dataset, job.records,
+               r ? r->rejected : 0, job.batches,
                r ? r->chunk_bytes : 0, r ? r->parts : 0, r ? r->status : "not finished",
                r && r->rows_in_dataset ? std::to_string(*r->rows_in_dataset) : "-");
   }
@@ -93,6 +94,8 @@ void write_summary(const std::string& path, const std::vector<DemoJob>& jobs) {
     w.String(job.dataset);
     w.Key("records_produced");
     w.Uint64(job.records);
+    w.Key("records_rejected");
+    w.Uint64(job.result ? job.result->rejected : 0);
     w.Key("batches");
     w.Uint64(job.batches);
     w.Key("rows_in_dataset");

@@ -23,6 +23,7 @@ struct ProduceOptions {
   std::string start_date;
   std::string operation;
   std::uint64_t seed = 1;
+  std::string run_id;
 };
 
 std::vector<std::string> split(const std::string& text) {
@@ -52,7 +53,7 @@ void run_produce(const GlobalOptions& global, const std::string& dataset, const 
   run.dataset = dataset;
   run.orgs = split(options.orgs);
   if (run.orgs.empty()) throw Error("--orgs names no organisation");
-  run.run_id = config.get("producer.run_id");
+  run.run_id = options.run_id.empty() ? config.get("producer.run_id") : options.run_id;
   if (run.run_id.empty()) run.run_id = fmt::format("{}", today_utc(0));
   run.operation = options.operation;
   run.batch_records = static_cast<std::uint64_t>(config.get_int("producer.batch_records"));
@@ -87,6 +88,9 @@ void add_produce_command(CLI::App& app, const GlobalOptions& global) {
     auto* sub = produce->add_subcommand(dataset.name, "Produce the " + dataset.label + " dataset");
     sub->add_flag("--synthetic", options->synthetic, "Generate realistic synthetic input");
     sub->add_option("--orgs", options->orgs, "Comma-separated organisation ids")->capture_default_str();
+    sub->add_option("--run-id", options->run_id,
+                    "Run id (default: producer.run_id, else today's UTC date). The same run id must always carry the "
+                    "same records: a re-run is recognised and never uploaded twice");
     sub->add_option("--operation", options->operation, "Overwrite, Upsert or Append (default: the dataset's)");
     sub->add_option("--seed", options->seed, "Seed of the synthetic generator")->capture_default_str();
     if (dataset.name == "meetings") {
