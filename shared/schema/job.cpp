@@ -19,6 +19,8 @@ std::string JobKey::file_name() const {
   return "job_" + codec::sha256_hex(id()).substr(0, 32);
 }
 
+chunkstore::ChunkId chunk_id(const JobKey& job, std::uint32_t batch) { return {job.org, job.dataset, job.run, batch}; }
+
 void validate_job(const JobKey& job) {
   chunkstore::validate_id_part("org", job.org);
   chunkstore::validate_id_part("run", job.run);

@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include "shared/chunkstore/chunk_id.h"
+
 namespace insights::schema {
 
 // job = (org, dataset, run): one upload into one dataset.
@@ -18,6 +20,9 @@ struct JobKey {
   friend bool operator==(const JobKey&, const JobKey&) = default;
   friend auto operator<=>(const JobKey&, const JobKey&) = default;
 };
+
+// Where a batch of the job is stored.
+chunkstore::ChunkId chunk_id(const JobKey& job, std::uint32_t batch);
 
 // Throws insights::Error when an id part could not safely become a path or object-key part, or the dataset is unknown.
 void validate_job(const JobKey& job);

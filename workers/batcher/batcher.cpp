@@ -18,10 +18,6 @@ namespace {
 using schema::Kind;
 constexpr std::size_t kDlqPayloadBytes = 64 * 1024;  // a DLQ entry keeps the start of an oversized record
 
-chunkstore::ChunkId chunk_id(const schema::JobKey& job, std::uint32_t batch) {
-  return {job.org, job.dataset, job.run, batch};
-}
-
 std::vector<std::string> data_topics() {
   std::vector<std::string> topics;
   for (const auto& dataset : schema::schema().datasets) topics.push_back(dataset.topic);
@@ -138,7 +134,7 @@ OpenBatch& Batcher::open_batch(const kafka::Message& message, const schema::JobK
   auto it = open_.find(key);
   if (it != open_.end()) return *it->second;
   std::unique_ptr<chunkstore::ChunkWriter> writer;
-  if (!store_.find(chunk_id(job, batch))) writer = store_.create(chunk_id(job, batch));
+  if (!store_.find(schema::chunk_id(job, batch))) writer = store_.create(schema::chunk_id(job, batch));
   auto opened = std::make_unique<OpenBatch>(job, batch, message.offset(), std::move(writer), options_.compression_level);
   offsets_.pin(key.topic, key.partition, message.offset());
   log::debug("batch opened", {log::field("job", job.id()), log::field("batch", batch),
@@ -199,7 +195,7 @@ void Batcher::close_batch(const kafka::Message& message, OpenBatch& batch, std::
     const std::uint64_t surplus = batch.surplus(count);
     if (manifest.missing == 0 && surplus == 0) {
       manifest.meta = batch.commit();
-      manifest.chunk = store_.name(chunk_id(job, batch.batch()));
+      manifest.chunk = store_.name(schema::chunk_id(job, batch.batch()));
       ++stats_.batches_written;
       stats_.chunk_bytes += manifest.meta.bytes;
       log::info("batch written", {log::field("job", job.id()), log::field("batch", batch.batch()),
@@ -226,14 +222,14 @@ void Batcher::close_batch(const kafka::Message& message, OpenBatch& batch, std::
 void Batcher::republish_manifest(const schema::JobKey& job, std::uint32_t batch, std::uint64_t count) {
   // The chunk survived a restart or a re-produced run; its manifest may not have, so it is sent again (the
   // uploader treats manifests of one batch as one).
-  auto meta = store_.find(chunk_id(job, batch));
+  auto meta = store_.find(schema::chunk_id(job, batch));
   if (!meta) return;
   schema::BatchManifest manifest;
   manifest.job = job;
   manifest.batch = batch;
   manifest.expected = count;
   manifest.meta = *meta;
-  manifest.chunk = store_.name(chunk_id(job, batch));
+  manifest.chunk = store_.name(schema::chunk_id(job, batch));
   publish(schema::schema().topics.batches, job.id(), schema::encode_manifest(manifest));
   ++stats_.batches_skipped;
   log::info("batch already written; manifest re-published", {log::field("job", job.id()), log::field("batch", batch)});

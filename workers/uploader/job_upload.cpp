@@ -18,10 +18,10 @@ namespace {
 
 constexpr std::size_t kReadBytes = 1 << 20;
 
-chunkstore::ChunkId chunk_id(const schema::JobKey& job, std::uint32_t batch) { return {job.org, job.dataset, job.run, batch}; }
-
 void verify_chunks(const JobAssembly& assembly, chunkstore::ChunkStore& store) {
-  for (const auto& [batch, manifest] : assembly.batches()) store.verify(chunk_id(manifest.job, batch), manifest.meta);
+  for (const auto& [batch, manifest] : assembly.batches()) {
+    store.verify(schema::chunk_id(manifest.job, batch), manifest.meta);
+  }
 }
 
 // Streams header row + chunks as one gzip member into parts; returns the number of parts.
@@ -42,7 +42,7 @@ int send_parts(const JobAssembly& assembly, chunkstore::ChunkStore& store, sales
   std::vector<char> buffer(kReadBytes);
   for (const auto& [batch, manifest] : assembly.batches()) {
     joiner.begin_segment({manifest.meta.crc32, manifest.meta.uncompressed_bytes, manifest.meta.bytes});
-    auto reader = store.open(chunk_id(job, batch));
+    auto reader = store.open(schema::chunk_id(job, batch));
     while (std::size_t n = reader->read(buffer.data(), buffer.size())) joiner.write({buffer.data(), n});
   }
   joiner.finish();
