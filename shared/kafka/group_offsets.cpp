@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <thread>
 
 #include "shared/kafka/kafka_log.h"
 #include "shared/util/error.h"
@@ -17,6 +18,40 @@ struct ListDeleter {
   void operator()(rd_kafka_topic_partition_list_t* l) const { rd_kafka_topic_partition_list_destroy(l); }
 };
 
+// The end offset of every partition of `topics`, or null with `problem` set when the cluster cannot tell yet.
+rd_kafka_topic_partition_list_t* end_offsets(rd_kafka_t* rk, const std::vector<std::string>& topics, int ms,
+                                             std::string& problem) {
+  const rd_kafka_metadata_t* raw = nullptr;
+  if (auto err = rd_kafka_metadata(rk, 1, nullptr, &raw, ms); err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    problem = fmt::format("Kafka metadata request failed: {}", rd_kafka_err2str(err));
+    return nullptr;
+  }
+  std::unique_ptr<const rd_kafka_metadata_t, MetadataDeleter> metadata(raw);
+  std::unique_ptr<rd_kafka_topic_partition_list_t, ListDeleter> offsets(rd_kafka_topic_partition_list_new(16));
+  for (const auto& topic : topics) {
+    bool found = false;
+    for (int t = 0; t < metadata->topic_cnt; ++t) {
+      if (topic != metadata->topics[t].topic || metadata->topics[t].partition_cnt == 0) continue;
+      found = true;
+      for (int p = 0; p < metadata->topics[t].partition_cnt; ++p) {
+        const int32_t partition = metadata->topics[t].partitions[p].id;
+        int64_t low = 0, high = 0;
+        if (auto err = rd_kafka_query_watermark_offsets(rk, topic.c_str(), partition, &low, &high, ms);
+            err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+          problem = fmt::format("cannot read the end of {}[{}]: {}", topic, partition, rd_kafka_err2str(err));
+          return nullptr;
+        }
+        rd_kafka_topic_partition_list_add(offsets.get(), topic.c_str(), partition)->offset = high;
+      }
+    }
+    if (!found) {
+      problem = fmt::format("topic {} does not exist", topic);
+      return nullptr;
+    }
+  }
+  return offsets.release();
+}
+
 }  // namespace
 
 void start_group_at_end(const Properties& properties, const std::string& group_id, const std::vector<std::string>& topics,
@@ -28,25 +63,15 @@ void start_group_at_end(const Properties& properties, const std::string& group_i
   route_logs(conf.get());
   HandlePtr rk = make_handle(RD_KAFKA_CONSUMER, std::move(conf));
   const int ms = static_cast<int>(timeout.count());
-  const rd_kafka_metadata_t* raw = nullptr;
-  if (auto err = rd_kafka_metadata(rk.get(), 1, nullptr, &raw, ms); err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-    throw Error(fmt::format("Kafka metadata request failed: {}", rd_kafka_err2str(err)));
-  }
-  std::unique_ptr<const rd_kafka_metadata_t, MetadataDeleter> metadata(raw);
-  std::unique_ptr<rd_kafka_topic_partition_list_t, ListDeleter> offsets(rd_kafka_topic_partition_list_new(16));
-  for (const auto& topic : topics) {
-    for (int t = 0; t < metadata->topic_cnt; ++t) {
-      if (topic != metadata->topics[t].topic) continue;
-      for (int p = 0; p < metadata->topics[t].partition_cnt; ++p) {
-        const int32_t partition = metadata->topics[t].partitions[p].id;
-        int64_t low = 0, high = 0;
-        if (auto err = rd_kafka_query_watermark_offsets(rk.get(), topic.c_str(), partition, &low, &high, ms);
-            err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-          throw Error(fmt::format("cannot read the end of {}[{}]: {}", topic, partition, rd_kafka_err2str(err)));
-        }
-        rd_kafka_topic_partition_list_add(offsets.get(), topic.c_str(), partition)->offset = high;
-      }
-    }
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::unique_ptr<rd_kafka_topic_partition_list_t, ListDeleter> offsets;
+  // Freshly created topics answer "not leader" or "unknown partition" until their leaders are elected.
+  for (;;) {
+    std::string problem;
+    offsets.reset(end_offsets(rk.get(), topics, ms, problem));
+    if (offsets) break;
+    if (std::chrono::steady_clock::now() > deadline) throw Error(problem);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   if (offsets->cnt == 0) return;
   if (auto err = rd_kafka_commit(rk.get(), offsets.get(), 0); err != RD_KAFKA_RESP_ERR_NO_ERROR) {
