@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   add_uploader_command(app, global);
   add_broker_command(app, global);
   add_demo_command(app, global);
+  add_replay_command(app, global);
   insights::emulator::add_emulator_command(app);
   try {
     app.parse(argc, argv);
