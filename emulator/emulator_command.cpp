@@ -2,7 +2,9 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <memory>
 #include <pthread.h>
 
@@ -20,7 +22,17 @@ struct CommandSettings {
   std::string client_secret_env;
   bool strict_part_limit = false;
   long processing_delay_ms = 20;
+  std::vector<std::string> faults;
+  std::string jwt_certificate_file;
 };
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw insights::Error(fmt::format("cannot read the JWT certificate file {} (--jwt-cert); check the path", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 // Blocks SIGINT and SIGTERM for this thread and every thread it starts afterwards, so that sigwait below
 // receives them; the original mask comes back on destruction.
@@ -62,6 +74,8 @@ Options resolve(const CommandSettings& settings) {
   }
   if (settings.strict_part_limit) options.max_part_bytes = 10'000'000;
   options.processing_delay = std::chrono::milliseconds(settings.processing_delay_ms);
+  for (const auto& fault : settings.faults) options.faults.push_back(parse_fault_flag(fault));
+  if (!settings.jwt_certificate_file.empty()) options.jwt_certificate_pem = read_file(settings.jwt_certificate_file);
   return options;
 }
 
@@ -102,6 +116,19 @@ void add_emulator_command(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   command->add_option("--advertised-url", settings->options.advertised_url,
                       "instance_url handed out with tokens (default: the listening address)");
+  command->add_option("--fault", settings->faults,
+                      "Fault in force from the start, repeatable: key=value pairs joined by commas, e.g. "
+                      "kind=status,status=503,count=2,method=POST,path_prefix=/services/data (see emulator/README.md)");
+  command->add_option("--jwt-cert", settings->jwt_certificate_file,
+                      "PEM X.509 certificate whose RSA key signs JWT bearer assertions (enables the grant)");
+  command->add_option("--jwt-user", settings->options.jwt_users,
+                      "Username (JWT sub) pre-authorized for the JWT bearer grant, repeatable");
+  command->add_option("--jwt-audience", settings->options.jwt_audience, "Audience (JWT aud) the grant accepts")
+      ->capture_default_str();
+  command->add_option("--query-page-size", settings->options.query_page_size,
+                      "Records per query page before nextRecordsUrl paging")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   command->callback([settings] { serve(*settings); });
 }
 

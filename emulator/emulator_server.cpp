@@ -8,6 +8,7 @@
 
 #include "emulator/admin_endpoint.h"
 #include "emulator/api_error.h"
+#include "emulator/connection_drop.h"
 #include "emulator/data_path.h"
 #include "emulator/dataset_store.h"
 #include "emulator/form_decoder.h"
@@ -17,6 +18,7 @@
 #include "emulator/name_rules.h"
 #include "emulator/oauth_endpoint.h"
 #include "emulator/record_id.h"
+#include "emulator/request_summary.h"
 #include "emulator/sobject_endpoint.h"
 #include "emulator/sobject_store.h"
 #include "emulator/token_registry.h"
@@ -27,6 +29,9 @@ namespace insights::emulator {
 namespace {
 
 constexpr std::string_view kDataPrefix = "/services/data/";
+constexpr std::string_view kApiPrefix = "/services/";
+// Marks a response whose connection a drop fault shut down; never reaches a client.
+constexpr const char* kDroppedMarker = "X-Insights-Dropped";
 constexpr std::uint64_t kDailyAllocation = 15000;
 constexpr time_t kKeepAliveSeconds = 1;  // short, so that stopping never waits long on idle connections
 
@@ -80,6 +85,24 @@ HttpReply library_error(int status, std::size_t max_request_bytes) {
   }
 }
 
+HttpReply fault_reply(const FaultSpec& fault) {
+  const auto message = fault.message.empty()
+                           ? fmt::format("The server answered {} (injected fault); retry later", fault.status)
+                           : fault.message;
+  return HttpReply::json(fault.status, error_body(fault_error_code(fault), message));
+}
+
+// The query string alone (the library mixes form body fields into its params), secrets masked.
+std::map<std::string, std::string> logged_query(const httplib::Request& request) {
+  const auto query_start = request.target.find('?');
+  if (query_start == std::string::npos) return {};
+  auto query = decode_form(std::string_view(request.target).substr(query_start + 1)).value_or(std::map<std::string, std::string>{});
+  for (auto& [name, value] : query) {
+    if (name == "client_secret" || name == "assertion") value = "***";
+  }
+  return query;
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -89,11 +112,16 @@ struct Server::Impl {
         sobjects(ids, jobs, [this](const std::string& alias) { return datasets.container_of(alias); },
                  options.max_part_bytes),
         tokens(ids.next("00D")),
+        faults([this] { tokens.revoke_all(); }),
+        requests(options.request_log_capacity),
         sobject_endpoint(sobjects),
         wave_endpoint(datasets),
-        admin_endpoint(datasets, sobjects),
+        admin_endpoint(datasets, sobjects, faults, requests),
         processor(jobs, sobjects, datasets,
-                  {options.processing_delay, options.first_member_only, options.max_jobs_per_dataset_per_day}) {}
+                  {options.processing_delay, options.first_member_only, options.max_jobs_per_dataset_per_day,
+                   [this](std::string_view alias) { return faults.take_processing_failure(alias); }}) {
+    for (const auto& fault : options.faults) faults.add(fault);
+  }
 
   ~Impl() {
     http.stop();
@@ -141,7 +169,7 @@ struct Server::Impl {
 
   template <typename Handler>
   httplib::Server::Handler guarded(Handler handler) {
-    return [handler](const httplib::Request& request, httplib::Response& response) {
+    return [this, handler](const httplib::Request& request, httplib::Response& response) {
       try {
         write_reply(handler(to_request(request)), response);
       } catch (const ApiError& error) {
@@ -149,11 +177,12 @@ struct Server::Impl {
       } catch (const std::exception& error) {
         write_reply(HttpReply::json(500, error_body("UNKNOWN_EXCEPTION", error.what())), response);
       }
+      record(request, response.status);
     };
   }
 
   HttpReply serve_data(const HttpRequest& request) {
-    if (!tokens.accepts(bearer_token(request.authorization))) {
+    if (!tokens.accepts(bearer_token(request.authorization)) || !faults.admit_authenticated_call()) {
       throw ApiError(401, "INVALID_SESSION_ID", "Session expired or invalid");
     }
     const auto path = parse_data_path(request.path);
@@ -161,18 +190,53 @@ struct Server::Impl {
     return sobject_endpoint.handle(request, path);
   }
 
+  // A refused, dropped or delayed request per the faults in force; refused and dropped ones are never handled.
+  httplib::Server::HandlerResponse inject_fault(const httplib::Request& request, httplib::Response& response) {
+    const auto fault = faults.take_request_fault(request.method, request.path);
+    if (!fault) return httplib::Server::HandlerResponse::Unhandled;
+    switch (fault->kind) {
+      case FaultKind::Delay:
+        std::this_thread::sleep_for(fault->delay);
+        return httplib::Server::HandlerResponse::Unhandled;
+      case FaultKind::Drop:
+        record(request, 0);
+        shut_down_connection(request.local_port, request.remote_port);
+        response.set_header(kDroppedMarker, "1");
+        response.set_header("Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+      default:
+        if (fault->retry_after) response.set_header("Retry-After", std::to_string(*fault->retry_after));
+        write_reply(fault_reply(*fault), response);
+        record(request, response.status);
+        return httplib::Server::HandlerResponse::Handled;
+    }
+  }
+
+  // Before the response is written, so that a client sees its request in the log once it has the answer.
+  void record(const httplib::Request& raw, int status) {
+    if (!raw.path.starts_with(kApiPrefix)) return;
+    const auto request = to_request(raw);
+    requests.record({0, request.method, request.path, logged_query(raw),
+                     summarize_request_body(request.body, request.content_type), status});
+  }
+
   void routes() {
     http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
       const auto used = request.path.starts_with(kDataPrefix) ? ++api_usage : api_usage.load();
       response.set_header("Sforce-Limit-Info", fmt::format("api-usage={}/{}", used, kDailyAllocation));
-      return httplib::Server::HandlerResponse::Unhandled;
+      if (!request.path.starts_with(kApiPrefix)) return httplib::Server::HandlerResponse::Unhandled;
+      return inject_fault(request, response);
     });
-    http.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& response) {
+    http.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& request,
+                                                                      httplib::Response& response) {
       if (!response.has_header("Sforce-Limit-Info")) {
         response.set_header("Sforce-Limit-Info", fmt::format("api-usage={}/{}", api_usage.load(), kDailyAllocation));
       }
-      if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      if (!response.body.empty() || response.has_header(kDroppedMarker)) {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
       write_reply(library_error(response.status, options.max_request_bytes), response);
+      record(request, response.status);
       return httplib::Server::HandlerResponse::Handled;
     }));
     http.Post("/services/oauth2/token", guarded([this](const HttpRequest& r) { return oauth->handle(r); }));
@@ -183,7 +247,10 @@ struct Server::Impl {
     http.Patch(data_pattern, guarded(data));
     http.Delete(data_pattern, guarded(data));
     http.Put(data_pattern, guarded(data));
-    http.Get("/__admin/.*", guarded([this](const HttpRequest& r) { return admin_endpoint.handle(r); }));
+    const auto admin = guarded([this](const HttpRequest& r) { return admin_endpoint.handle(r); });
+    http.Get("/__admin/.*", admin);
+    http.Post("/__admin/.*", admin);
+    http.Delete("/__admin/.*", admin);
   }
 
   Options options;
@@ -192,6 +259,8 @@ struct Server::Impl {
   DatasetStore datasets;
   SobjectStore sobjects;
   TokenRegistry tokens;
+  FaultInjector faults;
+  RequestLog requests;
   SobjectEndpoint sobject_endpoint;
   WaveEndpoint wave_endpoint;
   AdminEndpoint admin_endpoint;
@@ -216,5 +285,9 @@ std::string Server::base_url() const { return impl_->base_url(); }
 std::optional<Dataset> Server::dataset(const std::string& alias) const { return impl_->datasets.snapshot(alias); }
 
 std::vector<HeaderRecord> Server::headers() const { return impl_->sobjects.header_records(); }
+
+FaultInjector& Server::faults() { return impl_->faults; }
+
+std::vector<RecordedRequest> Server::requests(std::uint64_t since) const { return impl_->requests.since(since); }
 
 }  // namespace insights::emulator

@@ -49,6 +49,9 @@ void JobProcessor::process(const std::string& header_id) {
   std::optional<LoadedUpload> upload;
   std::string failure;
   try {
+    if (options_.injected_failure) {
+      if (auto injected = options_.injected_failure(job->alias)) throw insights::Error(*injected);
+    }
     check_job(*job, options_);
     upload = load_upload(std::move(job->parts), job->schema, options_.first_member_only);
   } catch (const std::exception& error) {

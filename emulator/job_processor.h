@@ -1,5 +1,9 @@
 #pragma once
 #include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "emulator/dataset_store.h"
@@ -12,6 +16,8 @@ struct ProcessingOptions {
   std::chrono::milliseconds step_delay{20};
   bool first_member_only = false;
   std::size_t max_jobs_per_day = 50;
+  // StatusMessage of an injected processing failure for a dataset alias, if one is in force.
+  std::function<std::optional<std::string>(std::string_view alias)> injected_failure;
 };
 
 // Runs submitted jobs one at a time on its own thread: Queued -> InProgress -> terminal, each step after
