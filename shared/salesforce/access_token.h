@@ -15,7 +15,7 @@ struct AccessToken {
   std::uint64_t generation = 0;  // set by TokenCache; a 401 for an older generation needs no new fetch
 };
 
-// One OAuth flow. Client credentials today; the JWT bearer flow becomes a second implementation.
+// One OAuth flow: ClientCredentialsTokenSource here, JwtBearerTokenSource; make_token_source picks one from settings.
 class TokenSource {
  public:
   virtual ~TokenSource() = default;

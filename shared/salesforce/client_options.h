@@ -6,7 +6,7 @@
 
 namespace insights::salesforce {
 
-// OAuth client-credentials flow (§3). The JWT bearer flow will add its own token source beside this one.
+// OAuth client-credentials flow (§3). The JWT bearer flow has its own settings (jwt_bearer_token_source.h).
 struct Credentials {
   std::string login_url;  // e.g. https://acme.my.salesforce.com, or the emulator's base URL
   std::string client_id;
