@@ -17,12 +17,15 @@ const std::vector<KeyDef>& key_definitions() {
       {"producer.run_id", "", "Run id of the produced job; empty: derived from the run date"},
 
       {"batcher.group_id", "insights-batcher", "Kafka consumer group of the batchers"},
+      {"batcher.open_batch_timeout", "30m", "A batch without batch_end this long after its last record is reported incomplete"},
       {"batcher.compression_level", "1", "ISA-L deflate level of chunks, 0 (fastest) to 3 (smallest)"},
 
       {"uploader.group_id", "insights-uploader", "Kafka consumer group of the uploaders"},
       {"uploader.max_part_bytes", "8388608", "Largest data part sent to Salesforce, in bytes (must stay under 10 MB)"},
       {"uploader.parallel_parts", "3", "Data parts uploaded in parallel per job"},
       {"uploader.job_timeout", "2h", "How long to wait for Salesforce to finish processing a job"},
+      {"uploader.quota_policy", "wait",
+       "A job that would pass Salesforce's rolling 24 h limits (50 jobs per dataset, 50 GB): wait, or dlq"},
 
       {"salesforce.login_url", "http://127.0.0.1:8787", "OAuth login URL (the local emulator by default)"},
       {"salesforce.client_id", "insights-local", "OAuth client id of the connected app"},
@@ -36,6 +39,8 @@ const std::vector<KeyDef>& key_definitions() {
       {"salesforce.api_version", "v62.0", "Salesforce REST API version"},
       {"salesforce.alias_template", "{dataset}_{org}", "Dataset alias (EdgemartAlias) built from {dataset} and {org}"},
       {"salesforce.app", "", "CRM Analytics app (folder) that holds the datasets; empty: the user's private app"},
+      {"salesforce.orgs_file", "",
+       "TOML file with one table per organisation (login, credentials, aliases, app); empty: every org uses salesforce.*"},
 
       {"emulator.port", "8787", "TCP port of the External Data API emulator"},
 

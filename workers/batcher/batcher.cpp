@@ -87,6 +87,7 @@ void Batcher::run(const std::function<bool()>& stop) {
         ++stats_.messages;
       }
     }
+    abandon_stale_batches();
     commit(false);
   }
   commit(true);
@@ -151,6 +152,7 @@ void Batcher::handle_record(const kafka::Message& message, const schema::Decoded
     throw schema::RecordError(fmt::format("sequence number {} is over the batch limit of {}", decoded.seq, options_.max_batch_records));
   }
   OpenBatch& batch = open_batch(message, decoded.job, decoded.batch);
+  batch.seen_now(std::chrono::steady_clock::now());
   if (!batch.first_sighting(decoded.seq)) {
     ++stats_.duplicates;
     return;
@@ -201,22 +203,57 @@ void Batcher::close_batch(const kafka::Message& message, OpenBatch& batch, std::
       log::info("batch written", {log::field("job", job.id()), log::field("batch", batch.batch()),
                                   log::field("rows", manifest.meta.records), log::field("rejected", manifest.meta.rejected),
                                   log::field("bytes", manifest.meta.bytes)});
+      publish(schema::schema().topics.batches, job.id(), schema::encode_manifest(manifest));
     } else {
-      manifest.complete = false;
-      manifest.meta.records = batch.rows();
-      manifest.meta.rejected = batch.rejected_count();
-      manifest.reason = fmt::format("batch_end announced {} records; {} never arrived and {} lie beyond that count "
-                                    "(lost by the broker or mis-produced); re-run the producer for run {}",
-                                    count, manifest.missing, surplus, job.run);
-      ++stats_.batches_incomplete;
-      log::error("batch incomplete", {log::field("job", job.id()), log::field("batch", batch.batch()),
-                                      log::field("reason", manifest.reason)});
+      publish_incomplete(batch, count, manifest.missing,
+                         fmt::format("batch_end announced {} records; {} never arrived and {} lie beyond that count "
+                                     "(lost by the broker or mis-produced); re-run the producer for run {}",
+                                     count, manifest.missing, surplus, job.run));
     }
-    publish(schema::schema().topics.batches, job.id(), schema::encode_manifest(manifest));
   }
   // The manifest must be durable before the committed offset may pass the batch's first record.
   producer_.flush(std::chrono::seconds(60));
   offsets_.unpin(key.topic, key.partition, owned->first_offset());
+}
+
+void Batcher::publish_incomplete(const OpenBatch& batch, std::uint64_t count, std::uint64_t missing, std::string reason) {
+  schema::BatchManifest manifest;
+  manifest.job = batch.job();
+  manifest.batch = batch.batch();
+  manifest.complete = false;
+  manifest.expected = count;
+  manifest.missing = missing;
+  manifest.meta.records = batch.rows();
+  manifest.meta.rejected = batch.rejected_count();
+  manifest.reason = std::move(reason);
+  ++stats_.batches_incomplete;
+  log::error("batch incomplete", {log::field("job", manifest.job.id()), log::field("batch", manifest.batch),
+                                  log::field("reason", manifest.reason)});
+  publish(schema::schema().topics.batches, manifest.job.id(), schema::encode_manifest(manifest));
+}
+
+void Batcher::abandon_stale_batches() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_stale_check_ < std::chrono::seconds(1)) return;
+  last_stale_check_ = now;
+  for (auto it = open_.begin(); it != open_.end();) {
+    OpenBatch& batch = *it->second;
+    if (now - batch.last_seen() < options_.open_batch_timeout) {
+      ++it;
+      continue;
+    }
+    if (!batch.skipping()) {
+      publish_incomplete(batch, 0, 0,
+                         fmt::format("no batch_end arrived within {} s of the batch's last record; the producer "
+                                     "probably stopped; re-run it for run {} with the same run id",
+                                     std::chrono::duration_cast<std::chrono::seconds>(options_.open_batch_timeout).count(),
+                                     batch.job().run));
+    }
+    ++stats_.batches_abandoned;
+    producer_.flush(std::chrono::seconds(60));
+    offsets_.unpin(it->first.topic, it->first.partition, batch.first_offset());
+    it = open_.erase(it);  // the writer's destructor discards the partial chunk
+  }
 }
 
 void Batcher::republish_manifest(const schema::JobKey& job, std::uint32_t batch, std::uint64_t count) {

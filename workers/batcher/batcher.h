@@ -26,6 +26,9 @@ struct BatcherOptions {
   std::uint64_t max_batch_records = 10'000'000;  // bounds the sequence bitmap of one batch
   std::chrono::milliseconds commit_interval{1000};
   int topic_partitions = 4;  // when the topics have to be created
+  // A batch whose batch_end does not come within this time after its last record is reported incomplete, so a
+  // producer that died mid-batch cannot hold the committed offset back forever.
+  std::chrono::milliseconds open_batch_timeout{30 * 60 * 1000};
 };
 
 struct BatcherStats {
@@ -36,6 +39,7 @@ struct BatcherStats {
   std::uint64_t batches_written = 0;
   std::uint64_t batches_skipped = 0;     // chunk already in the store: manifest re-published
   std::uint64_t batches_incomplete = 0;
+  std::uint64_t batches_abandoned = 0;   // no batch_end within open_batch_timeout
   std::uint64_t chunk_bytes = 0;
   std::uint64_t jobs_forwarded = 0;
 };
@@ -63,6 +67,8 @@ class Batcher : private kafka::RebalanceListener {
   void reject(const kafka::Message& message, const std::string& reason);
   OpenBatch& open_batch(const kafka::Message& message, const schema::JobKey& job, std::uint32_t batch);
   void close_batch(const kafka::Message& message, OpenBatch& batch, std::uint64_t count);
+  void publish_incomplete(const OpenBatch& batch, std::uint64_t count, std::uint64_t missing, std::string reason);
+  void abandon_stale_batches();
   void republish_manifest(const schema::JobKey& job, std::uint32_t batch, std::uint64_t count);
   void publish(const std::string& topic, const std::string& key, const std::string& payload);
   void commit(bool force);
@@ -84,6 +90,7 @@ class Batcher : private kafka::RebalanceListener {
   std::map<OpenKey, std::unique_ptr<OpenBatch>> open_;
   BatcherStats stats_;
   std::chrono::steady_clock::time_point last_commit_;
+  std::chrono::steady_clock::time_point last_stale_check_;
   std::atomic<std::size_t> assigned_{0};
 };
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -23,6 +24,9 @@ class OpenBatch {
   std::uint32_t batch() const { return batch_; }
   std::int64_t first_offset() const { return first_offset_; }
   bool skipping() const { return writer_ == nullptr; }
+  // When a record of this batch last arrived.
+  std::chrono::steady_clock::time_point last_seen() const { return last_seen_; }
+  void seen_now(std::chrono::steady_clock::time_point now) { last_seen_ = now; }
 
   // False when this sequence number was seen before (a re-produced record).
   bool first_sighting(std::uint64_t seq);
@@ -55,6 +59,7 @@ class OpenBatch {
   std::uint64_t rows_ = 0;
   std::uint64_t rejected_ = 0;
   std::uint64_t rejected_without_seq_ = 0;
+  std::chrono::steady_clock::time_point last_seen_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace insights::batcher

@@ -19,9 +19,17 @@ namespace {
 
 const schema::JobKey kJob{"acme", "meetings", "bad-input"};
 
+batcher::BatcherOptions options_for(MockPipeline& pipeline, std::chrono::milliseconds open_batch_timeout) {
+  batcher::BatcherOptions options;
+  options.kafka = pipeline.properties();
+  options.group_id = "bad-input-batcher";
+  options.open_batch_timeout = open_batch_timeout;
+  return options;
+}
+
 struct RunningBatcher {
-  explicit RunningBatcher(MockPipeline& pipeline)
-      : store(pipeline.dir / "chunks"), batcher({pipeline.properties(), "bad-input-batcher", {}, 1}, store),
+  explicit RunningBatcher(MockPipeline& pipeline, std::chrono::milliseconds open_batch_timeout = std::chrono::minutes(30))
+      : store(pipeline.dir / "chunks"), batcher(options_for(pipeline, open_batch_timeout), store),
         thread([this] { batcher.run([this] { return stop.load(); }); }) {}
   ~RunningBatcher() {
     stop = true;
@@ -123,6 +131,25 @@ TEST(BatcherBadInput, LostRecordMakesTheBatchIncomplete) {
   EXPECT_FALSE(manifest.complete);
   EXPECT_EQ(manifest.missing, 1u);
   EXPECT_NE(manifest.reason.find("never arrived"), std::string::npos);
+  EXPECT_FALSE(running.store.find({"acme", "meetings", "bad-input", 0}).has_value());
+}
+
+TEST(BatcherBadInput, BatchWithoutBatchEndIsReportedIncompleteAfterTheTimeout) {
+  MockPipeline pipeline;
+  RunningBatcher running(pipeline, std::chrono::seconds(2));
+  auto rows = meeting_rows(3);
+  {
+    kafka::Producer producer(pipeline.properties());
+    for (std::uint64_t seq = 0; seq < 3; ++seq) send(producer, kJob.batch_key(0), "record", record(0, seq, rows[seq]));
+    producer.flush(std::chrono::seconds(30));
+  }
+  const auto seen = read_manifests(pipeline.properties(), [](const ManifestsSeen& s) { return !s.batches.empty(); },
+                                   std::chrono::seconds(60));
+  ASSERT_EQ(seen.batches.size(), 1u);
+  const auto& manifest = seen.batches.begin()->second;
+  EXPECT_FALSE(manifest.complete);
+  EXPECT_EQ(manifest.meta.records, 3u);
+  EXPECT_NE(manifest.reason.find("no batch_end arrived"), std::string::npos) << manifest.reason;
   EXPECT_FALSE(running.store.find({"acme", "meetings", "bad-input", 0}).has_value());
 }
 
