@@ -1,9 +1,14 @@
 // The client against the External Data API emulator: the whole upload lifecycle as the uploader drives it.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <fmt/format.h>
 #include <zlib.h>
 
+#include <algorithm>
+
+#include <latch>
 #include <stdexcept>
+#include <thread>
 
 #include "emulator/emulator_server.h"
 #include "shared/salesforce/client.h"
@@ -168,6 +173,46 @@ TEST_F(ClientAgainstEmulator, PermanentValidationErrorSurfacesTheErrorCode) {
                                         "FIELD_INTEGRITY_EXCEPTION on MetadataJson"));
   }
   EXPECT_EQ(client.retries(), 0);
+}
+
+// The uploader sends a job's parts from several threads through one Client.
+TEST_F(ClientAgainstEmulator, EightThreadsUploadThePartsOfOneHeader) {
+  auto client = make_client();
+  const std::string header_id = client.create_header(upsert_fields("job_parallel_parts"));
+  std::string csv = "meeting_id,participants\n";
+  constexpr int kRows = 5000;
+  for (int row = 0; row < kRows; ++row) csv += fmt::format("m-{},{}\n", row, row % 17);
+  const std::string data = gzip(csv);
+
+  // A client without a token yet: the threads also race for the first token, which must be fetched once.
+  auto uploader = make_client();
+  constexpr int kThreads = 8;
+  const std::size_t slice = data.size() / kThreads + 1;
+  std::latch ready(kThreads);
+  std::vector<std::string> ids(kThreads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      const auto index = static_cast<std::size_t>(i);
+      ready.arrive_and_wait();
+      ids[index] = uploader.upload_part(header_id, i + 1, std::string_view(data).substr(index * slice, slice));
+    });
+  }
+  for (auto& thread : threads) thread.join();
+
+  const auto parts = client.list_parts(header_id);
+  ASSERT_EQ(parts.size(), static_cast<std::size_t>(kThreads));
+  for (int i = 0; i < kThreads; ++i) {
+    const auto stored = std::find_if(parts.begin(), parts.end(), [&](const PartInfo& p) { return p.part_number == i + 1; });
+    ASSERT_NE(stored, parts.end()) << "part " << i + 1;
+    EXPECT_EQ(stored->id, ids[static_cast<std::size_t>(i)]);
+  }
+  client.start_processing(header_id);
+  const auto done = client.wait_terminal(header_id, 60s);
+  EXPECT_EQ(done.status, "Completed") << done.status_message;
+  EXPECT_EQ(client.dataset_row_count("meetings_acme"), static_cast<std::uint64_t>(kRows));
+  EXPECT_EQ(uploader.token_fetches(), 1);
+  EXPECT_EQ(uploader.retries(), 0);
 }
 
 TEST_F(ClientAgainstEmulator, WrongSecretIsAPermanentCredentialsError) {
