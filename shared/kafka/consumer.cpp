@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -117,6 +118,24 @@ std::vector<TopicPartition> Consumer::assignment() const {
   if (rd_kafka_assignment(handle_.get(), &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) return {};
   ListPtr list(raw);
   return to_vector(list.get());
+}
+
+std::vector<TopicPartition> Consumer::lag() const {
+  rd_kafka_topic_partition_list_t* raw = nullptr;
+  if (rd_kafka_assignment(handle_.get(), &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) return {};
+  ListPtr list(raw);
+  rd_kafka_position(handle_.get(), list.get());
+  std::vector<TopicPartition> out;
+  for (int i = 0; i < list->cnt; ++i) {
+    const auto& tp = list->elems[i];
+    int64_t low = 0, high = 0;
+    if (tp.offset < 0 || rd_kafka_get_watermark_offsets(handle_.get(), tp.topic, tp.partition, &low, &high) !=
+                             RD_KAFKA_RESP_ERR_NO_ERROR || high < 0) {
+      continue;
+    }
+    out.push_back({tp.topic, tp.partition, std::max<int64_t>(0, high - tp.offset)});
+  }
+  return out;
 }
 
 void Consumer::pause(const std::vector<TopicPartition>& partitions) {

@@ -35,6 +35,9 @@ class Consumer {
   std::vector<TopicPartition> assignment() const;
   void pause(const std::vector<TopicPartition>& partitions);
   void resume(const std::vector<TopicPartition>& partitions);
+  // Messages behind the end of each assigned partition, from librdkafka's cached positions and watermarks (no
+  // broker round trip); partitions not yet fetched are left out.
+  std::vector<TopicPartition> lag() const;
   // Leaves the group (revoking partitions through the listener first).
   void close();
 

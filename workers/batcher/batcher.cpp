@@ -63,7 +63,7 @@ std::string dlq_entry(const kafka::Message& message, const std::string& reason) 
 }  // namespace
 
 Batcher::Batcher(BatcherOptions options, chunkstore::ChunkStore& store)
-    : options_(std::move(options)), store_(store), producer_(options_.kafka) {
+    : options_(std::move(options)), store_(store), producer_(options_.kafka), metrics_(options_.metrics) {
   if (options_.topics.empty()) options_.topics = data_topics();
   const auto& topics = schema::schema().topics;
   std::vector<kafka::TopicSpec> needed{{topics.batches, options_.topic_partitions}, {topics.records_dlq, 1}};
@@ -88,6 +88,7 @@ void Batcher::run(const std::function<bool()>& stop) {
       }
     }
     abandon_stale_batches();
+    update_gauges();
     commit(false);
   }
   commit(true);
@@ -111,6 +112,11 @@ void Batcher::handle(const kafka::Message& message) {
 
 void Batcher::reject(const kafka::Message& message, const std::string& reason) {
   ++stats_.rejected;
+  const std::string_view topic = message.topic();
+  for (const auto& dataset : schema::schema().datasets) {
+    if (dataset.topic != topic) continue;
+    if (auto* m = metrics_.dataset(dataset.name)) m->rejected->add();
+  }
   publish(schema::schema().topics.records_dlq, std::string(message.key()), dlq_entry(message, reason));
   schema::JobKey job;
   std::uint32_t batch = 0;
@@ -153,8 +159,11 @@ void Batcher::handle_record(const kafka::Message& message, const schema::Decoded
   }
   OpenBatch& batch = open_batch(message, decoded.job, decoded.batch);
   batch.seen_now(std::chrono::steady_clock::now());
+  auto* m = metrics_.dataset(decoded.job.dataset);
+  if (m) m->records->add();
   if (!batch.first_sighting(decoded.seq)) {
     ++stats_.duplicates;
+    if (m) m->duplicates->add();
     return;
   }
   if (batch.skipping()) return;
@@ -163,6 +172,7 @@ void Batcher::handle_record(const kafka::Message& message, const schema::Decoded
   } catch (const schema::RecordError& e) {
     batch.rejected();
     ++stats_.rejected;
+    if (m) m->rejected->add();
     publish(schema::schema().topics.records_dlq, std::string(message.key()), dlq_entry(message, e.what()));
     log::warn("record rejected", {log::field("reason", e.what()), log::field("job", decoded.job.id()),
                                    log::field("batch", decoded.batch), log::field("seq", decoded.seq)});
@@ -170,6 +180,7 @@ void Batcher::handle_record(const kafka::Message& message, const schema::Decoded
   }
   batch.row_added();
   ++stats_.rows;
+  if (m) m->rows->add();
 }
 
 void Batcher::handle_batch_end(const kafka::Message& message, const schema::Decoded& decoded) {
@@ -200,6 +211,10 @@ void Batcher::close_batch(const kafka::Message& message, OpenBatch& batch, std::
       manifest.chunk = store_.name(schema::chunk_id(job, batch.batch()));
       ++stats_.batches_written;
       stats_.chunk_bytes += manifest.meta.bytes;
+      if (auto* dm = metrics_.dataset(job.dataset)) {
+        dm->batches_written->add();
+        dm->chunk_bytes->add(manifest.meta.bytes);
+      }
       log::info("batch written", {log::field("job", job.id()), log::field("batch", batch.batch()),
                                   log::field("rows", manifest.meta.records), log::field("rejected", manifest.meta.rejected),
                                   log::field("bytes", manifest.meta.bytes)});
@@ -227,6 +242,7 @@ void Batcher::publish_incomplete(const OpenBatch& batch, std::uint64_t count, st
   manifest.meta.rejected = batch.rejected_count();
   manifest.reason = std::move(reason);
   ++stats_.batches_incomplete;
+  if (auto* dm = metrics_.dataset(manifest.job.dataset)) dm->batches_incomplete->add();
   log::error("batch incomplete", {log::field("job", manifest.job.id()), log::field("batch", manifest.batch),
                                   log::field("reason", manifest.reason)});
   publish(schema::schema().topics.batches, manifest.job.id(), schema::encode_manifest(manifest));
@@ -254,6 +270,14 @@ void Batcher::abandon_stale_batches() {
     offsets_.unpin(it->first.topic, it->first.partition, batch.first_offset());
     it = open_.erase(it);  // the writer's destructor discards the partial chunk
   }
+}
+
+void Batcher::update_gauges() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_gauges_ < std::chrono::seconds(5)) return;
+  last_gauges_ = now;
+  metrics_.open_batches(open_.size());
+  metrics_.lag(consumer_->lag());
 }
 
 void Batcher::republish_manifest(const schema::JobKey& job, std::uint32_t batch, std::uint64_t count) {

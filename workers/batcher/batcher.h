@@ -14,6 +14,8 @@
 #include "shared/kafka/producer.h"
 #include "shared/schema/record_codec.h"
 #include "shared/schema/row_to_csv.h"
+#include "shared/metrics/registry.h"
+#include "workers/batcher/batcher_metrics.h"
 #include "workers/batcher/open_batch.h"
 
 namespace insights::batcher {
@@ -29,6 +31,7 @@ struct BatcherOptions {
   // A batch whose batch_end does not come within this time after its last record is reported incomplete, so a
   // producer that died mid-batch cannot hold the committed offset back forever.
   std::chrono::milliseconds open_batch_timeout{30 * 60 * 1000};
+  metrics::Registry* metrics = nullptr;  // not owned; null = no metrics
 };
 
 struct BatcherStats {
@@ -69,6 +72,7 @@ class Batcher : private kafka::RebalanceListener {
   void close_batch(const kafka::Message& message, OpenBatch& batch, std::uint64_t count);
   void publish_incomplete(const OpenBatch& batch, std::uint64_t count, std::uint64_t missing, std::string reason);
   void abandon_stale_batches();
+  void update_gauges();
   void republish_manifest(const schema::JobKey& job, std::uint32_t batch, std::uint64_t count);
   void publish(const std::string& topic, const std::string& key, const std::string& payload);
   void commit(bool force);
@@ -91,6 +95,8 @@ class Batcher : private kafka::RebalanceListener {
   BatcherStats stats_;
   std::chrono::steady_clock::time_point last_commit_;
   std::chrono::steady_clock::time_point last_stale_check_;
+  std::chrono::steady_clock::time_point last_gauges_;
+  BatcherMetrics metrics_;
   std::atomic<std::size_t> assigned_{0};
 };
 

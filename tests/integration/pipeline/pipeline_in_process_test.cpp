@@ -6,7 +6,10 @@
 #include <mutex>
 #include <thread>
 
+#include <httplib.h>
+
 #include "emulator/emulator_server.h"
+#include "shared/metrics/health_server.h"
 #include "producers/job_producer.h"
 #include "producers/synthetic/meetings_generator.h"
 #include "shared/chunkstore/file_chunk_store.h"
@@ -29,9 +32,12 @@ TEST(PipelineInProcess, JobWithRejectedRecordsCompletesAcrossManyParts) {
   client_options.poll_first = std::chrono::milliseconds(50);
   salesforce::Client client({emulator.base_url(), emulator_options.client_id, emulator_options.client_secret}, client_options);
 
+  metrics::Registry registry;
+  metrics::HealthServer health("127.0.0.1", 0, registry, {});
   batcher::BatcherOptions batcher_options;
   batcher_options.kafka = pipeline.properties();
   batcher_options.group_id = "it-batcher";
+  batcher_options.metrics = &registry;
   uploader::UploaderOptions uploader_options;
   uploader_options.kafka = pipeline.properties();
   uploader_options.group_id = "it-uploader";
@@ -70,6 +76,12 @@ TEST(PipelineInProcess, JobWithRejectedRecordsCompletesAcrossManyParts) {
   stop = true;
   batcher_thread.join();
   uploader_thread.join();
+
+  auto scraped = httplib::Client("127.0.0.1", health.port()).Get("/metrics");
+  ASSERT_TRUE(scraped);
+  EXPECT_NE(scraped->body.find("insights_batcher_rows_total{dataset=\"meetings\"} 2998\n"), std::string::npos) << scraped->body;
+  EXPECT_NE(scraped->body.find("insights_batcher_records_rejected_total{dataset=\"meetings\"} 2\n"), std::string::npos);
+  EXPECT_NE(scraped->body.find("insights_batcher_batches_written_total{dataset=\"meetings\"} 3\n"), std::string::npos);
 
   ASSERT_EQ(results.size(), 1u);
   const auto& r = results[0];
