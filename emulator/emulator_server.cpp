@@ -33,6 +33,7 @@ constexpr std::string_view kApiPrefix = "/services/";
 // Marks a response whose connection a drop fault shut down; never reaches a client.
 constexpr const char* kDroppedMarker = "X-Insights-Dropped";
 constexpr std::uint64_t kDailyAllocation = 15000;
+constexpr std::size_t kKeptQueryCursors = 100;
 constexpr time_t kKeepAliveSeconds = 1;  // short, so that stopping never waits long on idle connections
 
 HttpRequest to_request(const httplib::Request& request) {
@@ -109,17 +110,17 @@ struct Server::Impl {
   explicit Impl(Options opts)
       : options(std::move(opts)),
         datasets(ids),
+        now(options.clock ? options.clock : system_now()),
         sobjects(ids, jobs, [this](const std::string& alias) { return datasets.container_of(alias); },
-                 options.max_part_bytes),
+                 options.max_part_bytes, now, options.part_retention),
         tokens(ids.next("00D")),
         faults([this] { tokens.revoke_all(); }),
         requests(options.request_log_capacity),
-        sobject_endpoint(sobjects),
+        cursors(ids, kKeptQueryCursors),
+        sobject_endpoint(sobjects, cursors, options.query_page_size),
         wave_endpoint(datasets),
         admin_endpoint(datasets, sobjects, faults, requests),
-        processor(jobs, sobjects, datasets,
-                  {options.processing_delay, options.first_member_only, options.max_jobs_per_dataset_per_day,
-                   [this](std::string_view alias) { return faults.take_processing_failure(alias); }}) {
+        processor(jobs, sobjects, datasets, processing_options()) {
     for (const auto& fault : options.faults) faults.add(fault);
   }
 
@@ -131,11 +132,22 @@ struct Server::Impl {
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
 
+  ProcessingOptions processing_options() {
+    ProcessingOptions processing;
+    processing.step_delay = options.processing_delay;
+    processing.first_member_only = options.first_member_only;
+    processing.max_jobs_per_day = options.max_jobs_per_dataset_per_day;
+    processing.max_upload_bytes = options.max_upload_bytes;
+    processing.max_bytes_per_day = options.max_bytes_per_day;
+    processing.injected_failure = [this](std::string_view alias) { return faults.take_processing_failure(alias); };
+    return processing;
+  }
+
   void start() {
     bind();
     const auto url = options.advertised_url.empty() ? base_url() : options.advertised_url;
     oauth = std::make_unique<OAuthEndpoint>(ClientCredentials{options.client_id, options.client_secret}, tokens, url,
-                                            ids.next("005"));
+                                            ids.next("005"), jwt_verifier());
     routes();
     listener = std::thread([this] {
       http.listen_after_bind();
@@ -144,6 +156,12 @@ struct Server::Impl {
     // stop() is a no-op until the accept loop runs, so the destructor must not race ahead of it.
     while (!http.is_running() && !listener_done) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     if (!http.is_running()) throw insights::Error(fmt::format("emulator could not serve on {}", base_url()));
+  }
+
+  std::shared_ptr<const JwtVerifier> jwt_verifier() const {
+    if (options.jwt_certificate_pem.empty()) return nullptr;
+    return std::make_shared<const JwtVerifier>(
+        options.jwt_certificate_pem, JwtPolicy{options.client_id, options.jwt_users, options.jwt_audience, now});
   }
 
   void bind() {
@@ -257,10 +275,12 @@ struct Server::Impl {
   RecordIdGenerator ids;
   JobQueue jobs;
   DatasetStore datasets;
+  NowFunction now;
   SobjectStore sobjects;
   TokenRegistry tokens;
   FaultInjector faults;
   RequestLog requests;
+  QueryCursors cursors;
   SobjectEndpoint sobject_endpoint;
   WaveEndpoint wave_endpoint;
   AdminEndpoint admin_endpoint;

@@ -1,5 +1,6 @@
 #pragma once
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -16,6 +17,8 @@ struct HeaderState {
   std::optional<UploadSchema> schema;
   bool abort_requested = false;
   std::chrono::system_clock::time_point submitted{};
+  std::chrono::system_clock::time_point finished{};  // when the Status became terminal
+  std::uint64_t bytes = 0;                           // decoded bytes of its parts when Process was requested
 };
 
 // The app an existing dataset lives in ("" = private app), nullopt when no dataset has that alias.

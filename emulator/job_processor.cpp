@@ -18,6 +18,16 @@ void check_job(const JobInput& job, const ProcessingOptions& options) {
                                       "submitting again",
                                       job.alias, job.jobs_in_window - 1, options.max_jobs_per_day));
   }
+  if (job.bytes > options.max_upload_bytes) {
+    throw insights::Error(fmt::format("the upload holds {} bytes, over the limit of {} bytes for one upload; split the "
+                                      "data over several jobs",
+                                      job.bytes, options.max_upload_bytes));
+  }
+  if (job.bytes_in_window > options.max_bytes_per_day) {
+    throw insights::Error(fmt::format("uploads of the last 24 hours hold {} bytes with this one, over the limit of {} "
+                                      "bytes; wait before submitting again",
+                                      job.bytes_in_window, options.max_bytes_per_day));
+  }
 }
 
 std::string warning_message(std::size_t loaded, const LoadedUpload& upload) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -16,6 +17,8 @@ struct ProcessingOptions {
   std::chrono::milliseconds step_delay{20};
   bool first_member_only = false;
   std::size_t max_jobs_per_day = 50;
+  std::uint64_t max_upload_bytes = 40'000'000'000;
+  std::uint64_t max_bytes_per_day = 50'000'000'000;
   // StatusMessage of an injected processing failure for a dataset alias, if one is in force.
   std::function<std::optional<std::string>(std::string_view alias)> injected_failure;
 };

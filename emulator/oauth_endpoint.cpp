@@ -58,13 +58,33 @@ HttpReply oauth_error(int status, std::string_view code, std::string_view descri
 }
 
 OAuthEndpoint::OAuthEndpoint(ClientCredentials credentials, TokenRegistry& tokens, std::string instance_url,
-                             std::string user_id)
+                             std::string user_id, std::shared_ptr<const JwtVerifier> jwt)
     : credentials_(std::move(credentials)),
       tokens_(tokens),
       instance_url_(std::move(instance_url)),
-      identity_url_(fmt::format("{}/id/{}/{}", instance_url_, tokens.org_id(), user_id)) {
+      identity_url_(fmt::format("{}/id/{}/{}", instance_url_, tokens.org_id(), user_id)),
+      jwt_(std::move(jwt)) {
   grants_.emplace("client_credentials",
                   [this](const Form& form, const HttpRequest& request) { return client_credentials(form, request); });
+  grants_.emplace("urn:ietf:params:oauth:grant-type:jwt-bearer",
+                  [this](const Form& form, const HttpRequest&) { return jwt_bearer(form); });
+}
+
+HttpReply OAuthEndpoint::jwt_bearer(const Form& form) const {
+  if (!jwt_) {
+    return oauth_error(400, "invalid_grant",
+                       "no certificate is configured for JWT bearer assertions; start the emulator with --jwt-cert");
+  }
+  const auto assertion = form.find("assertion");
+  if (assertion == form.end() || assertion->second.empty()) {
+    return oauth_error(400, "invalid_request", "the assertion parameter with the signed JWT is missing");
+  }
+  try {
+    jwt_->verify(assertion->second);
+  } catch (const JwtRejected& rejected) {
+    return oauth_error(400, "invalid_grant", rejected.what());
+  }
+  return token_response();
 }
 
 HttpReply OAuthEndpoint::handle(const HttpRequest& request) const {

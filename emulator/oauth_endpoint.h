@@ -1,9 +1,11 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "emulator/http_exchange.h"
+#include "emulator/jwt_verifier.h"
 #include "emulator/token_registry.h"
 
 namespace insights::emulator {
@@ -17,7 +19,9 @@ struct ClientCredentials {
 // bearer) are one more entry.
 class OAuthEndpoint {
  public:
-  OAuthEndpoint(ClientCredentials credentials, TokenRegistry& tokens, std::string instance_url, std::string user_id);
+  // `jwt` null: the JWT bearer grant is refused (no certificate configured).
+  OAuthEndpoint(ClientCredentials credentials, TokenRegistry& tokens, std::string instance_url, std::string user_id,
+                std::shared_ptr<const JwtVerifier> jwt = nullptr);
 
   HttpReply handle(const HttpRequest& request) const;
 
@@ -26,12 +30,14 @@ class OAuthEndpoint {
   using Grant = std::function<HttpReply(const Form&, const HttpRequest&)>;
 
   HttpReply client_credentials(const Form& form, const HttpRequest& request) const;
+  HttpReply jwt_bearer(const Form& form) const;
   HttpReply token_response() const;
 
   ClientCredentials credentials_;
   TokenRegistry& tokens_;
   std::string instance_url_;
   std::string identity_url_;
+  std::shared_ptr<const JwtVerifier> jwt_;
   std::map<std::string, Grant, std::less<>> grants_;
 };
 

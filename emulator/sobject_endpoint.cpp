@@ -1,5 +1,8 @@
 #include "emulator/sobject_endpoint.h"
 
+#include <algorithm>
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "emulator/api_error.h"
@@ -95,11 +98,13 @@ HttpReply created(const std::string& id) {
 
 }  // namespace
 
-SobjectEndpoint::SobjectEndpoint(SobjectStore& store) : store_(store) {}
+SobjectEndpoint::SobjectEndpoint(SobjectStore& store, QueryCursors& cursors, std::size_t page_size)
+    : store_(store), cursors_(cursors), page_size_(page_size == 0 ? 1 : page_size) {}
 
 HttpReply SobjectEndpoint::handle(const HttpRequest& request, const DataPath& path) const {
   const auto& segments = path.segments;
   if (segments.size() == 1 && segments[0] == "query") return on_query(request, path.api_version);
+  if (segments.size() == 2 && segments[0] == "query") return on_next_page(request, segments[1], path.api_version);
   if (segments.size() < 2 || segments[0] != "sobjects") throw not_found();
   const auto& object = object_named(segments[1]);
   if (segments.size() == 2) return on_collection(request, object);
@@ -154,13 +159,41 @@ HttpReply SobjectEndpoint::on_query(const HttpRequest& request, int version) con
   const auto text = request.param("q");
   if (!text || text->empty()) throw bad_request("MALFORMED_QUERY", "the q parameter with a SOQL query is missing");
   const auto query = parse_soql(*text);
-  const auto records = store_.query(query);
+  QueryResult result{query.object, query.fields, store_.query(query)};
+  const auto locator = result.records.size() > page_size_ ? cursors_.save(result) : std::string();
+  return page(result, locator, 0, version);
+}
+
+HttpReply SobjectEndpoint::on_next_page(const HttpRequest& request, const std::string& cursor, int version) const {
+  if (request.method != "GET") throw method_not_allowed(request.method, "GET");
+  const auto dash = cursor.rfind('-');
+  std::size_t offset = 0;
+  const auto* digits = cursor.data() + dash + 1;
+  if (dash == std::string::npos ||
+      std::from_chars(digits, cursor.data() + cursor.size(), offset).ptr != cursor.data() + cursor.size()) {
+    throw bad_request("INVALID_QUERY_LOCATOR", fmt::format("invalid query locator {}", cursor));
+  }
+  const auto locator = cursor.substr(0, dash);
+  const auto result = cursors_.find(locator);
+  if (!result || offset > result->records.size()) {
+    throw bad_request("INVALID_QUERY_LOCATOR",
+                      fmt::format("query locator {} is unknown or has expired; run the query again", cursor));
+  }
+  return page(*result, locator, offset, version);
+}
+
+HttpReply SobjectEndpoint::page(const QueryResult& result, const std::string& locator, std::size_t offset,
+                                int version) const {
+  const auto end = std::min(result.records.size(), offset + page_size_);
   JsonWriter json;
   json.begin_object();
-  json.key("totalSize").unsigned_integer(records.size());
-  json.key("done").boolean(true);
+  json.key("totalSize").unsigned_integer(result.records.size());
+  json.key("done").boolean(end == result.records.size());
+  if (end < result.records.size()) {
+    json.key("nextRecordsUrl").string(fmt::format("{}/query/{}-{}", version_prefix(version), locator, end));
+  }
   json.key("records").begin_array();
-  for (const auto& record : records) write_record(json, *query.object, record, query.fields, version);
+  for (auto i = offset; i < end; ++i) write_record(json, *result.object, result.records[i], result.fields, version);
   json.end_array();
   json.end_object();
   return HttpReply::json(200, json.take());

@@ -35,17 +35,19 @@ std::string canonical_abort(const FieldValues& changes) {
 }  // namespace
 
 SobjectStore::SobjectStore(RecordIdGenerator& ids, JobQueue& jobs, DatasetAppLookup dataset_app,
-                           std::size_t max_part_bytes)
+                           std::size_t max_part_bytes, NowFunction now, std::chrono::hours part_retention)
     : ids_(ids),
       jobs_(jobs),
       dataset_app_(std::move(dataset_app)),
       max_part_bytes_(max_part_bytes),
+      now_(std::move(now)),
+      part_retention_(part_retention),
       user_id_(ids.next("005")) {}
 
 void SobjectStore::stamp_new(SobjectRecord& record, std::string_view key_prefix) {
   record.id = ids_.next(key_prefix);
   record.sequence = next_sequence_++;
-  const auto now = salesforce_datetime(Clock::now());
+  const auto now = salesforce_datetime(now_());
   auto& values = record.values;
   values["Id"] = record.id;
   values["IsDeleted"] = false;
@@ -57,7 +59,7 @@ void SobjectStore::stamp_new(SobjectRecord& record, std::string_view key_prefix)
 }
 
 void SobjectStore::touch(SobjectRecord& record) const {
-  const auto now = salesforce_datetime(Clock::now());
+  const auto now = salesforce_datetime(now_());
   record.values["LastModifiedDate"] = now;
   record.values["SystemModstamp"] = now;
 }
@@ -97,8 +99,28 @@ void SobjectStore::refuse_duplicate_part_locked(const std::string& header_id, st
 }
 
 int SobjectStore::part_count_locked(const std::string& header_id) const {
-  return static_cast<int>(std::count_if(parts_.begin(), parts_.end(),
-                                        [&](const auto& entry) { return header_id_of(entry.second) == header_id; }));
+  return static_cast<int>(std::count_if(parts_.begin(), parts_.end(), [&](const auto& entry) {
+    return header_id_of(entry.second) == header_id && !expired_locked(entry.second);
+  }));
+}
+
+std::uint64_t SobjectStore::part_bytes_locked(const std::string& header_id) const {
+  std::uint64_t bytes = 0;
+  for (const auto& [id, part] : parts_) {
+    if (header_id_of(part) == header_id && part.data) bytes += part.data->size();
+  }
+  return bytes;
+}
+
+// Const readers hide expired parts; writers remove them.
+bool SobjectStore::expired_locked(const PartState& part) const {
+  const auto header = headers_.find(header_id_of(part));
+  return header != headers_.end() && is_terminal(status_of(header->second)) &&
+         header->second.finished + part_retention_ <= now_();
+}
+
+void SobjectStore::remove_expired_parts_locked() {
+  std::erase_if(parts_, [&](const auto& entry) { return expired_locked(entry.second); });
 }
 
 void SobjectStore::remove_parts_locked(const std::string& header_id) {
@@ -119,6 +141,7 @@ void SobjectStore::abort_locked(HeaderState& header, std::string_view action) {
 
 std::string SobjectStore::insert_header(const FieldValues& changes) {
   std::lock_guard lock(mutex_);
+  remove_expired_parts_locked();
   HeaderState header;
   set_header_defaults(header);
   apply_header_changes(header, changes, dataset_app_);
@@ -155,7 +178,8 @@ void SobjectStore::update_header_locked(const std::string& id, const FieldValues
   const auto action = text_of(next.record.values, "Action");
   touch(next.record);
   if (action == "Process") {
-    next.submitted = Clock::now();
+    next.submitted = now_();
+    next.bytes = part_bytes_locked(id);
     next.record.values["Status"] = std::string("Queued");
     next.record.values["SubmittedDate"] = salesforce_datetime(next.submitted);
   }
@@ -184,6 +208,7 @@ std::string SobjectStore::insert_part(const FieldValues& changes) {
   auto data = checked_data_file(data_value == changes.end() ? FieldValue{} : data_value->second, max_part_bytes_);
 
   std::lock_guard lock(mutex_);
+  remove_expired_parts_locked();
   const auto header = headers_.find(header_id);
   if (header == headers_.end()) {
     throw bad_request("INVALID_CROSS_REFERENCE_KEY",
@@ -252,7 +277,7 @@ std::optional<SobjectRecord> SobjectStore::find(const ObjectDef& object, const s
     if (found != headers_.end()) return found->second.record;
   } else {
     const auto found = parts_.find(id);
-    if (found != parts_.end()) return found->second.record;
+    if (found != parts_.end() && !expired_locked(found->second)) return found->second.record;
   }
   return std::nullopt;
 }
@@ -265,7 +290,7 @@ std::optional<std::string> SobjectStore::blob(const ObjectDef& object, const std
     return found->second.metadata;
   }
   const auto found = parts_.find(id);
-  if (found == parts_.end() || !found->second.data) return std::nullopt;
+  if (found == parts_.end() || !found->second.data || expired_locked(found->second)) return std::nullopt;
   return *found->second.data;
 }
 
@@ -273,15 +298,14 @@ std::vector<SobjectRecord> SobjectStore::query(const SoqlQuery& query) const {
   std::vector<SobjectRecord> records;
   {
     std::lock_guard lock(mutex_);
-    const auto collect = [&](const auto& rows) {
-      for (const auto& [id, row] : rows) {
-        if (soql_matches(query, row.record.values)) records.push_back(row.record);
-      }
-    };
     if (query.object == &header_object()) {
-      collect(headers_);
+      for (const auto& [id, header] : headers_) {
+        if (soql_matches(query, header.record.values)) records.push_back(header.record);
+      }
     } else {
-      collect(parts_);
+      for (const auto& [id, part] : parts_) {
+        if (!expired_locked(part) && soql_matches(query, part.record.values)) records.push_back(part.record);
+      }
     }
   }
   std::sort(records.begin(), records.end(),
@@ -319,13 +343,16 @@ std::optional<JobInput> SobjectStore::begin_processing(const std::string& id) {
   for (const auto& [part_id, part] : parts_) {
     if (header_id_of(part) == id) input.parts.push_back({*int_of(part.record.values, "PartNumber"), part.data});
   }
+  input.bytes = header.bytes;
   const auto window_start = header.submitted - kJobWindow;
   for (const auto& [other_id, other] : headers_) {
     const auto other_status = status_of(other);
-    if (other_status != "New" && other_status != "NotProcessed" && other.submitted > window_start &&
-        other.submitted <= header.submitted && text_of(other.record.values, "EdgemartAlias") == input.alias) {
-      ++input.jobs_in_window;
+    if (other_status == "New" || other_status == "NotProcessed" || other.submitted <= window_start ||
+        other.submitted > header.submitted) {
+      continue;
     }
+    input.bytes_in_window += other.bytes;
+    if (text_of(other.record.values, "EdgemartAlias") == input.alias) ++input.jobs_in_window;
   }
   return input;
 }
@@ -335,6 +362,7 @@ void SobjectStore::finish_processing(const std::string& id, const std::function<
   const auto found = headers_.find(id);
   if (found == headers_.end()) return;
   auto& header = found->second;
+  header.finished = now_();
   if (header.abort_requested) {
     header.record.values["Status"] = std::string("NotProcessed");
     remove_parts_locked(id);

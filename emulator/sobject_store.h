@@ -14,6 +14,7 @@
 #include "emulator/job_queue.h"
 #include "emulator/part_rules.h"
 #include "emulator/record_id.h"
+#include "emulator/salesforce_time.h"
 #include "emulator/soql_query.h"
 #include "emulator/upload_loader.h"
 
@@ -28,6 +29,8 @@ struct JobInput {
   std::optional<UploadSchema> schema;
   std::vector<PartData> parts;
   std::size_t jobs_in_window = 0;  // jobs submitted for the alias in the last 24 hours, this one included
+  std::uint64_t bytes = 0;            // decoded bytes of this job's parts
+  std::uint64_t bytes_in_window = 0;  // decoded bytes of every job submitted in the last 24 hours, this one included
 };
 
 struct JobOutcome {
@@ -39,7 +42,9 @@ struct JobOutcome {
 // request changes nothing. Thread-safe; ids passed in are already normalized to 18 characters.
 class SobjectStore {
  public:
-  SobjectStore(RecordIdGenerator& ids, JobQueue& jobs, DatasetAppLookup dataset_app, std::size_t max_part_bytes);
+  // Parts of a terminal job are gone `part_retention` after it ended (by the clock `now`).
+  SobjectStore(RecordIdGenerator& ids, JobQueue& jobs, DatasetAppLookup dataset_app, std::size_t max_part_bytes,
+               NowFunction now = system_now(), std::chrono::hours part_retention = std::chrono::hours(7 * 24));
 
   std::string insert_header(const FieldValues& changes);
   void update_header(const std::string& id, const FieldValues& changes);
@@ -62,7 +67,6 @@ class SobjectStore {
   void finish_processing(const std::string& id, const std::function<JobOutcome()>& finish);
 
  private:
-  using Clock = std::chrono::system_clock;
 
   void update_header_locked(const std::string& id, const FieldValues& changes);
   HeaderState& header_locked(const std::string& id);
@@ -74,11 +78,16 @@ class SobjectStore {
   void refuse_unless_new(const HeaderState& header, std::string_view what) const;
   void refuse_duplicate_part_locked(const std::string& header_id, std::int64_t number, const std::string& except_id) const;
   int part_count_locked(const std::string& header_id) const;
+  std::uint64_t part_bytes_locked(const std::string& header_id) const;
+  bool expired_locked(const PartState& part) const;
+  void remove_expired_parts_locked();
 
   RecordIdGenerator& ids_;
   JobQueue& jobs_;
   DatasetAppLookup dataset_app_;
   std::size_t max_part_bytes_;
+  NowFunction now_;
+  std::chrono::hours part_retention_;
   std::string user_id_;
 
   mutable std::mutex mutex_;

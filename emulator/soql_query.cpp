@@ -1,28 +1,63 @@
 #include "emulator/soql_query.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "emulator/api_error.h"
 #include "emulator/name_rules.h"
+#include "emulator/salesforce_time.h"
 
 namespace insights::emulator {
 
 namespace {
 
 struct Token {
-  enum class Kind { Word, String, Number, Symbol, End };
+  enum class Kind { Word, String, Number, DateTime, Symbol, End };
   Kind kind = Kind::End;
   std::string text;
   std::size_t offset = 0;
 };
 
 [[noreturn]] void malformed(const std::string& problem) {
-  throw bad_request("MALFORMED_QUERY", fmt::format("{}; this server supports SELECT fields FROM object [WHERE field = "
-                                                   "'value' [AND ...]] [ORDER BY field [ASC|DESC]] [LIMIT n]",
+  throw bad_request("MALFORMED_QUERY", fmt::format("{}; this server supports SELECT fields FROM object [WHERE field "
+                                                   "op value [AND ...]] [ORDER BY field [ASC|DESC]] [LIMIT n]",
                                                    problem));
+}
+
+constexpr std::array<std::pair<std::string_view, SoqlCondition::Op>, 6> kOperators{{
+    {"=", SoqlCondition::Op::Equal},
+    {"!=", SoqlCondition::Op::NotEqual},
+    {"<", SoqlCondition::Op::Less},
+    {"<=", SoqlCondition::Op::LessOrEqual},
+    {">", SoqlCondition::Op::Greater},
+    {">=", SoqlCondition::Op::GreaterOrEqual},
+}};
+
+struct Literal {
+  FieldValue value;
+  bool datetime = false;
+};
+
+// SOQL takes datetime fields only with unquoted datetime literals, and datetime literals only there.
+void check_literal(const FieldDef& field, const Literal& literal) {
+  if (is_null(literal.value)) return;
+  if ((field.kind == FieldKind::DateTime) != literal.datetime) {
+    throw bad_request("INVALID_QUERY_FILTER_OPERATOR",
+                      field.kind == FieldKind::DateTime
+                          ? fmt::format("value of filter criterion for field '{}' must be of type dateTime and should "
+                                        "not be enclosed in quotes",
+                                        field.name)
+                          : fmt::format("a datetime literal cannot be compared with field '{}'", field.name));
+  }
+  if (field.kind == FieldKind::Int && !std::holds_alternative<std::int64_t>(literal.value)) {
+    throw bad_request("INVALID_QUERY_FILTER_OPERATOR",
+                      fmt::format("value of filter criterion for field '{}' must be a number", field.name));
+  }
 }
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.'; }
@@ -49,6 +84,9 @@ std::vector<Token> tokenize(std::string_view text) {
         }
       }
       tokens.push_back(std::move(token));
+    } else if (const auto datetime = read_soql_datetime(text.substr(i))) {
+      tokens.push_back({Token::Kind::DateTime, salesforce_datetime(datetime->instant), i});
+      i += datetime->length;
     } else if (std::isdigit(static_cast<unsigned char>(c)) != 0 || (c == '-' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1])) != 0)) {
       const auto start = i++;
       while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0) ++i;
@@ -60,7 +98,10 @@ std::vector<Token> tokenize(std::string_view text) {
     } else if (text.substr(i, 2) == "!=" || text.substr(i, 2) == "<>") {
       tokens.push_back({Token::Kind::Symbol, "!=", i});
       i += 2;
-    } else if (c == ',' || c == '(' || c == ')' || c == '=') {
+    } else if (text.substr(i, 2) == "<=" || text.substr(i, 2) == ">=") {
+      tokens.push_back({Token::Kind::Symbol, std::string(text.substr(i, 2)), i});
+      i += 2;
+    } else if (c == ',' || c == '(' || c == ')' || c == '=' || c == '<' || c == '>') {
       tokens.push_back({Token::Kind::Symbol, std::string(1, c), i});
       ++i;
     } else {
@@ -151,44 +192,61 @@ class Parser {
     return value;
   }
 
-  FieldValue literal() {
+  Literal literal() {
     const auto& token = peek();
     if (token.kind == Token::Kind::String) {
       ++position_;
-      return token.text;
+      return {token.text};
+    }
+    if (token.kind == Token::Kind::DateTime) {
+      ++position_;
+      return {token.text, true};
     }
     if (token.kind == Token::Kind::Number) {
       std::int64_t value = 0;
-      std::from_chars(token.text.data(), token.text.data() + token.text.size(), value);
+      const auto [end, ec] = std::from_chars(token.text.data(), token.text.data() + token.text.size(), value);
+      if (ec != std::errc{}) malformed(fmt::format("number {} at offset {} is out of range", token.text, token.offset));
       ++position_;
-      return value;
+      return {value};
     }
-    if (accept_keyword("true")) return true;
-    if (accept_keyword("false")) return false;
-    if (accept_keyword("null")) return std::monostate{};
-    unexpected("a literal ('text', number, true, false or null)");
+    if (accept_keyword("true")) return {true};
+    if (accept_keyword("false")) return {false};
+    if (accept_keyword("null")) return {std::monostate{}};
+    unexpected("a literal ('text', number, datetime, true, false or null)");
+  }
+
+  FieldValue checked_literal(const FieldDef& field) {
+    auto parsed = literal();
+    check_literal(field, parsed);
+    return std::move(parsed.value);
   }
 
   SoqlCondition condition(const ObjectDef& object) {
     if (peek().kind == Token::Kind::Symbol && peek().text == "(") malformed("parenthesised conditions are not supported");
     SoqlCondition result;
     result.field = field_name(object, take_word("a field name").text);
-    if (accept_symbol("=")) {
-      result.values.push_back(literal());
-    } else if (accept_symbol("!=")) {
-      result.op = SoqlCondition::Op::NotEqual;
-      result.values.push_back(literal());
-    } else if (accept_keyword("IN")) {
+    const auto& field = *object.find(result.field);
+    if (accept_keyword("IN")) {
       result.op = SoqlCondition::Op::In;
       if (!accept_symbol("(")) unexpected("'('");
-      result.values.push_back(literal());
-      while (accept_symbol(",")) result.values.push_back(literal());
+      result.values.push_back(checked_literal(field));
+      while (accept_symbol(",")) result.values.push_back(checked_literal(field));
       if (!accept_symbol(")")) unexpected("')'");
+    } else if (const auto op = comparison()) {
+      result.op = *op;
+      result.values.push_back(checked_literal(field));
     } else {
-      unexpected("=, != or IN");
+      unexpected("=, !=, <, <=, >, >= or IN");
     }
     if (peek().kind == Token::Kind::Word && iequals(peek().text, "OR")) malformed("OR is not supported");
     return result;
+  }
+
+  std::optional<SoqlCondition::Op> comparison() {
+    for (const auto& [symbol, op] : kOperators) {
+      if (accept_symbol(symbol)) return op;
+    }
+    return std::nullopt;
   }
 
   std::vector<Token> tokens_;
@@ -217,18 +275,44 @@ int compare(const FieldValue& a, const FieldValue& b) {
   return a < b ? -1 : 1;
 }
 
+// Range comparisons hold only between values of one type; null never compares.
+bool range_holds(SoqlCondition::Op op, const FieldValue& stored, const FieldValue& wanted) {
+  if (is_null(stored) || is_null(wanted) || stored.index() != wanted.index()) return false;
+  const int order = compare(stored, wanted);
+  switch (op) {
+    case SoqlCondition::Op::Less:
+      return order < 0;
+    case SoqlCondition::Op::LessOrEqual:
+      return order <= 0;
+    case SoqlCondition::Op::Greater:
+      return order > 0;
+    default:
+      return order >= 0;
+  }
+}
+
+bool condition_holds(const SoqlCondition& condition, const FieldValues& values) {
+  const auto& stored = value_of(values, condition.field);
+  switch (condition.op) {
+    case SoqlCondition::Op::Equal:
+      return values_equal(stored, condition.values.front());
+    case SoqlCondition::Op::NotEqual:
+      return !values_equal(stored, condition.values.front());
+    case SoqlCondition::Op::In:
+      return std::any_of(condition.values.begin(), condition.values.end(),
+                         [&](const FieldValue& wanted) { return values_equal(stored, wanted); });
+    default:
+      return range_holds(condition.op, stored, condition.values.front());
+  }
+}
+
 }  // namespace
 
 SoqlQuery parse_soql(std::string_view text) { return Parser(tokenize(text)).parse(); }
 
 bool soql_matches(const SoqlQuery& query, const FieldValues& values) {
-  for (const auto& condition : query.where) {
-    const auto& stored = value_of(values, condition.field);
-    bool any = false;
-    for (const auto& wanted : condition.values) any = any || values_equal(stored, wanted);
-    if (condition.op == SoqlCondition::Op::NotEqual ? any : !any) return false;
-  }
-  return true;
+  return std::all_of(query.where.begin(), query.where.end(),
+                     [&](const SoqlCondition& condition) { return condition_holds(condition, values); });
 }
 
 bool soql_before(const SoqlQuery& query, const SobjectRecord& a, const SobjectRecord& b) {

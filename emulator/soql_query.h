@@ -11,14 +11,16 @@
 namespace insights::emulator {
 
 struct SoqlCondition {
-  enum class Op { Equal, NotEqual, In };
+  enum class Op { Equal, NotEqual, Less, LessOrEqual, Greater, GreaterOrEqual, In };
   std::string field;  // canonical name
   Op op = Op::Equal;
-  std::vector<FieldValue> values;
+  std::vector<FieldValue> values;  // datetime literals as Salesforce datetime text (2026-11-23T22:00:00.000+0000)
 };
 
-// The SOQL subset the uploader needs: SELECT fields FROM object [WHERE c AND c ...] [ORDER BY field
-// [ASC|DESC]] [LIMIT n], where a condition is `field = literal`, `field != literal` or `field IN (...)`.
+// A small general SOQL subset: SELECT fields FROM object [WHERE c AND c ...] [ORDER BY field [ASC|DESC]]
+// [LIMIT n], where a condition is `field op literal` (op: = != < <= > >=) or `field IN (literal, ...)`, and a
+// literal is a quoted string, a whole number, true, false, null or (for datetime fields, only there) a
+// datetime literal such as 2026-11-23T22:00:00Z.
 struct SoqlQuery {
   const ObjectDef* object = nullptr;
   std::vector<std::string> fields;  // canonical names

@@ -59,5 +59,47 @@ TEST(SoqlQuery, RefusesWhatItCannotParse) {
   EXPECT_THAT(error_code("SELECT Id FROM InsightsExternalData WHERE FileName='open"), HasSubstr("unterminated"));
 }
 
+TEST(SoqlQuery, ComparesRangesAndDatetimeLiterals) {
+  const auto query = parse_soql(
+      "SELECT Id FROM InsightsExternalDataPart WHERE CreatedDate >= 2026-11-23T22:00:00Z AND DataLength < 100 AND "
+      "DataLength>=10");
+  ASSERT_EQ(query.where.size(), 3U);
+  EXPECT_EQ(query.where[0].op, SoqlCondition::Op::GreaterOrEqual);
+  EXPECT_EQ(std::get<std::string>(query.where[0].values[0]), "2026-11-23T22:00:00.000+0000");
+  const FieldValues inside{{"CreatedDate", std::string("2026-11-23T22:00:00.000+0000")},
+                           {"DataLength", std::int64_t{10}}};
+  EXPECT_TRUE(soql_matches(query, inside));
+  auto earlier = inside;
+  earlier["CreatedDate"] = std::string("2026-11-23T21:59:59.999+0000");
+  EXPECT_FALSE(soql_matches(query, earlier));
+  auto larger = inside;
+  larger["DataLength"] = std::int64_t{100};
+  EXPECT_FALSE(soql_matches(query, larger));
+}
+
+TEST(SoqlQuery, DatetimeOffsetsAreNormalizedToUtc) {
+  const auto query = parse_soql("SELECT Id FROM InsightsExternalData WHERE CreatedDate > 2026-11-24T01:30:00.250+02:00");
+  EXPECT_EQ(std::get<std::string>(query.where[0].values[0]), "2026-11-23T23:30:00.250+0000");
+  EXPECT_EQ(parse_soql("SELECT Id FROM InsightsExternalData WHERE CreatedDate <= 2026-11-24T00:00:00-05:00")
+                .where[0].values[0],
+            FieldValue(std::string("2026-11-24T05:00:00.000+0000")));
+}
+
+TEST(SoqlQuery, RefusesMismatchedLiterals) {
+  EXPECT_THAT(error_code("SELECT Id FROM InsightsExternalData WHERE CreatedDate >= '2026-11-23'"),
+              HasSubstr("INVALID_QUERY_FILTER_OPERATOR"));
+  EXPECT_THAT(error_code("SELECT Id FROM InsightsExternalData WHERE FileName = 2026-11-23T00:00:00Z"),
+              HasSubstr("INVALID_QUERY_FILTER_OPERATOR"));
+  EXPECT_THAT(error_code("SELECT Id FROM InsightsExternalDataPart WHERE DataLength > 'ten'"),
+              HasSubstr("must be a number"));
+  EXPECT_THAT(error_code("SELECT Id FROM InsightsExternalData WHERE CreatedDate >= 2026-13-01T00:00:00Z"),
+              HasSubstr("MALFORMED_QUERY"));
+}
+
+TEST(SoqlQuery, RangeOperatorsNeverMatchNull) {
+  const auto query = parse_soql("SELECT Id FROM InsightsExternalDataPart WHERE DataLength > 0");
+  EXPECT_FALSE(soql_matches(query, {}));
+}
+
 }  // namespace
 }  // namespace insights::emulator
