@@ -44,6 +44,8 @@ const std::vector<KeyDef>& key_definitions() {
 
       {"emulator.port", "8787", "TCP port of the External Data API emulator"},
 
+      {"metrics.host", "127.0.0.1", "Address the /metrics, /healthz and /readyz endpoints listen on (0.0.0.0 in containers)"},
+      {"metrics.port", "0", "Port of the /metrics, /healthz and /readyz endpoints; 0 picks a free one and logs it"},
       {"log.level", "info", "Lowest level logged: trace, debug, info, warn, error"},
       {"log.format", "auto", "Log format: json, text, or auto (text on a terminal, json otherwise)"},
   };
