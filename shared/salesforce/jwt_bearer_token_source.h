@@ -25,7 +25,8 @@ class JwtBearerTokenSource : public TokenSource {
   static constexpr std::chrono::minutes kAssertionLifetime{3};
 
   // Reads the key at once, so a bad key file fails at start-up rather than at the first upload.
-  explicit JwtBearerTokenSource(JwtBearerSettings settings, Clock clock = &std::chrono::system_clock::now);
+  explicit JwtBearerTokenSource(JwtBearerSettings settings,
+                                Clock clock = [] { return std::chrono::system_clock::now(); });
 
   AccessToken fetch(http::HttpClient& http) const override;
 
