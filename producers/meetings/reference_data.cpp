@@ -55,7 +55,7 @@ class Reader {
     return value.GetUint();
   }
 
-  const rapidjson::Value::ConstArray array(const rapidjson::Value& root, const char* name) const {
+  rapidjson::Value::ConstArray array(const rapidjson::Value& root, const char* name) const {
     const auto it = root.FindMember(name);
     if (it == root.MemberEnd() || !it->value.IsArray()) {
       fail(name, "missing or not an array");

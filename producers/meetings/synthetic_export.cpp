@@ -2,20 +2,15 @@
 
 #include <array>
 #include <chrono>
-#include <fstream>
-#include <map>
 #include <optional>
 
 #include <fmt/format.h>
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
-#include "producers/meetings/text_rules.h"
+#include "producers/meetings/synthetic_catalogue.h"
 #include "producers/synthetic/json_row_writer.h"
 #include "producers/synthetic/prng.h"
 #include "producers/synthetic/reference_data.h"
 #include "producers/synthetic/utc_time.h"
-#include "shared/util/error.h"
 
 namespace insights::meetings {
 
@@ -25,8 +20,9 @@ using std::chrono::minutes;
 using std::chrono::seconds;
 using synthetic::UtcSeconds;
 using synthetic::Xoshiro256;
+using synthetic_input::kLocations;
+using synthetic_input::ThemeIds;
 
-constexpr std::uint32_t kLocations = 4;
 constexpr std::uint32_t kAdvisorsPerLocation = 5;
 constexpr std::uint64_t kExportStream = 7;
 constexpr std::uint64_t kBadLineEvery = 997;
@@ -43,161 +39,6 @@ constexpr std::array<std::uint32_t, 5> kStatusWeights{80, 6, 3, 6, 5};
 // BookMe writes local times with their offset; any offset names the same instant.
 constexpr std::array<std::pair<std::string_view, int>, 5> kOffsets{
     {{"Z", 0}, {"+01:00", 60}, {"+02:00", 120}, {"-05:00", -300}, {"+05:30", 330}}};
-
-// Theme ids by position in the hierarchy: "th-2" top level, "th-2-1" below it, "th-2-1-3" below that.
-class ThemeIds {
- public:
-  ThemeIds() {
-    for (const auto& theme : synthetic::themes()) {
-      std::string parent;
-      for (std::size_t level = 0; level < theme.levels.size() && !theme.levels[level].empty(); ++level) {
-        parent = id_of(parent, theme.levels[level]);
-      }
-      leaves_.push_back(parent);
-    }
-  }
-  const std::string& leaf(std::size_t theme) const { return leaves_[theme]; }
-  // (id, parent, name) in creation order.
-  const std::vector<std::array<std::string, 3>>& all() const { return all_; }
-
- private:
-  std::string id_of(const std::string& parent, std::string_view name) {
-    const auto key = std::make_pair(parent, std::string(name));
-    const auto it = ids_.find(key);
-    if (it != ids_.end()) {
-      return it->second;
-    }
-    const auto id = fmt::format("{}-{}", parent.empty() ? "th" : parent, ++children_[parent]);
-    all_.push_back({id, parent, std::string(name)});
-    return ids_.emplace(key, id).first->second;
-  }
-
-  std::map<std::pair<std::string, std::string>, std::string> ids_;
-  std::map<std::string, int> children_;
-  std::vector<std::array<std::string, 3>> all_;
-  std::vector<std::string> leaves_;
-};
-
-void validate_orgs(const SyntheticExportOptions& options) {
-  for (const auto& org : options.orgs) {
-    if (!valid_org_id(org) || org == kSyntheticDisabledOrg) {
-      throw Error(fmt::format("synthetic meetings export: organisation id '{}' is invalid or reserved; use 1-64 "
-                              "characters of A-Z a-z 0-9 _ - other than '{}'",
-                              org, kSyntheticDisabledOrg));
-    }
-  }
-}
-
-class OutputFile {
- public:
-  explicit OutputFile(const std::filesystem::path& file) : path_(file), out_(file, std::ios::binary) {
-    check("create");
-  }
-  void line(std::string_view text) {
-    out_.write(text.data(), static_cast<std::streamsize>(text.size())).put('\n');
-  }
-  void finish() {
-    out_.close();
-    check("write");
-  }
-
- private:
-  void check(std::string_view action) {
-    if (!out_) {
-      throw Error(fmt::format("synthetic meetings export: cannot {} {}; check the path and free disk space", action,
-                              path_.string()));
-    }
-  }
-  std::filesystem::path path_;
-  std::ofstream out_;
-};
-
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-void put(JsonWriter& w, const char* key, std::string_view value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void put(JsonWriter& w, const char* key, std::uint32_t value) {
-  w.Key(key);
-  w.Uint(value);
-}
-
-void write_organisations(JsonWriter& w, const SyntheticExportOptions& options) {
-  w.Key("organisations");
-  w.StartArray();
-  auto organisation = [&](std::string_view id, bool enabled) {
-    w.StartObject();
-    put(w, "id", id);
-    put(w, "name", fmt::format("{} (BookMe tenant)", id));
-    w.Key("insights_enabled");
-    w.Bool(enabled);
-    w.EndObject();
-  };
-  for (const auto& org : options.orgs) {
-    organisation(org, true);
-  }
-  organisation(kSyntheticDisabledOrg, false);
-  w.EndArray();
-}
-
-void write_themes(JsonWriter& w, const ThemeIds& ids) {
-  w.Key("themes");
-  w.StartArray();
-  for (const auto& [id, parent, name] : ids.all()) {
-    w.StartObject();
-    put(w, "id", id);
-    w.Key("parent");
-    if (parent.empty()) {
-      w.Null();
-    } else {
-      w.String(parent.c_str());
-    }
-    put(w, "name", name);
-    w.EndObject();
-  }
-  w.EndArray();
-}
-
-void write_categories_rooms_types(JsonWriter& w) {
-  w.Key("customer_categories");
-  w.StartArray();
-  const auto categories = synthetic::customer_categories();
-  for (std::size_t i = 0; i < categories.size(); ++i) {
-    w.StartObject();
-    put(w, "id", fmt::format("cc-{}", i + 1));
-    put(w, "name", categories[i]);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("rooms");
-  w.StartArray();
-  for (std::uint32_t location = 1; location <= kLocations; ++location) {
-    const auto rooms = synthetic::rooms();
-    for (std::size_t i = 0; i < rooms.size(); ++i) {
-      w.StartObject();
-      put(w, "id", fmt::format("loc-{}-room-{}", location, i + 1));
-      put(w, "name", rooms[i].name);
-      put(w, "capacity", rooms[i].capacity);
-      w.EndObject();
-    }
-  }
-  w.EndArray();
-  w.Key("meeting_types");
-  w.StartArray();
-  const auto types = synthetic::meeting_types();
-  for (std::size_t i = 0; i < types.size(); ++i) {
-    w.StartObject();
-    put(w, "id", fmt::format("mt-{}", i + 1));
-    put(w, "name", types[i].name);
-    put(w, "duration_min", types[i].duration_min);
-    w.EndObject();
-  }
-  w.EndArray();
-}
-
-// ---- export lines ----
 
 struct Meeting {
   std::uint32_t location = 1;
@@ -338,30 +179,15 @@ std::string broken_line(std::string_view good, std::uint64_t kind) {
 
 }  // namespace
 
-void write_synthetic_reference(const std::filesystem::path& file, const SyntheticExportOptions& options) {
-  validate_orgs(options);
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.SetIndent(' ', 2);
-  w.StartObject();
-  write_organisations(w, options);
-  write_themes(w, ThemeIds{});
-  write_categories_rooms_types(w);
-  w.EndObject();
-  OutputFile out(file);
-  out.line({buffer.GetString(), buffer.GetSize()});
-  out.finish();
-}
-
 void write_synthetic_export(const std::filesystem::path& file, const SyntheticExportOptions& options) {
-  validate_orgs(options);
+  synthetic_input::validate_orgs(options);
   const auto as_of = synthetic::parse_utc_timestamp(options.as_of, "synthetic meetings as_of");
   const ThemeIds themes;
   ExportLineWriter writer(themes);
   std::vector<std::string> orgs = options.orgs;
   orgs.emplace_back(kSyntheticDisabledOrg);
   const auto disabled_meetings = std::max<std::uint64_t>(1, options.meetings_per_org / 20);
-  OutputFile out(file);
+  synthetic_input::OutputFile out(file);
   std::uint64_t lines = 0;
   for (std::uint64_t number = 1; number <= options.meetings_per_org; ++number) {
     for (const auto& org : orgs) {
