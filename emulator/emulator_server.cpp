@@ -188,6 +188,7 @@ struct Server::Impl {
   template <typename Handler>
   httplib::Server::Handler guarded(Handler handler) {
     return [this, handler](const httplib::Request& request, httplib::Response& response) {
+      if (request.path.starts_with(kApiPrefix) && inject_fault(request, response)) return;
       try {
         write_reply(handler(to_request(request)), response);
       } catch (const ApiError& error) {
@@ -208,25 +209,25 @@ struct Server::Impl {
     return sobject_endpoint.handle(request, path);
   }
 
-  // A refused, dropped or delayed request per the faults in force; refused and dropped ones are never handled.
-  httplib::Server::HandlerResponse inject_fault(const httplib::Request& request, httplib::Response& response) {
+  // Applies the fault this request takes, if any: true when it was refused or dropped (and so never handled).
+  // Runs in the route handler, after the body is read, so a refusal leaves the connection usable.
+  bool inject_fault(const httplib::Request& request, httplib::Response& response) {
     const auto fault = faults.take_request_fault(request.method, request.path);
-    if (!fault) return httplib::Server::HandlerResponse::Unhandled;
+    if (!fault) return false;
     switch (fault->kind) {
       case FaultKind::Delay:
         std::this_thread::sleep_for(fault->delay);
-        return httplib::Server::HandlerResponse::Unhandled;
+        return false;
       case FaultKind::Drop:
         record(request, 0);
         shut_down_connection(request.local_port, request.remote_port);
         response.set_header(kDroppedMarker, "1");
-        response.set_header("Connection", "close");
-        return httplib::Server::HandlerResponse::Handled;
+        return true;
       default:
         if (fault->retry_after) response.set_header("Retry-After", std::to_string(*fault->retry_after));
         write_reply(fault_reply(*fault), response);
         record(request, response.status);
-        return httplib::Server::HandlerResponse::Handled;
+        return true;
     }
   }
 
@@ -242,8 +243,7 @@ struct Server::Impl {
     http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
       const auto used = request.path.starts_with(kDataPrefix) ? ++api_usage : api_usage.load();
       response.set_header("Sforce-Limit-Info", fmt::format("api-usage={}/{}", used, kDailyAllocation));
-      if (!request.path.starts_with(kApiPrefix)) return httplib::Server::HandlerResponse::Unhandled;
-      return inject_fault(request, response);
+      return httplib::Server::HandlerResponse::Unhandled;
     });
     http.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& request,
                                                                       httplib::Response& response) {

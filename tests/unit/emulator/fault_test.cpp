@@ -46,6 +46,19 @@ TEST_F(FaultTest, StatusFaultRefusesThePartInsertAndChangesNothing) {
   EXPECT_EQ(part_count(), 1U);
 }
 
+TEST_F(FaultTest, RefusedLargePartLeavesTheConnectionUsable) {
+  const auto id = create_header("meetings", "Overwrite", meetings_metadata());
+  auto fault = status_fault(503);
+  fault.path_prefix = kPartPath;
+  server->faults().add(fault);
+  const std::string large(4'000'000, 'x');
+  EXPECT_EQ(insert_part(id, 1, large).status, 503);
+  const auto refused = server->requests().back();
+  EXPECT_THAT(refused.body_json, HasSubstr(R"("DataFile":{"bytes":4000000)"));
+  EXPECT_EQ(insert_part(id, 1, large).status, 201);
+  EXPECT_EQ(part_count(), 1U);
+}
+
 TEST_F(FaultTest, StatusCodesCarryTheirErrorCodes) {
   server->faults().add(status_fault(500));
   auto limited = status_fault(403);
