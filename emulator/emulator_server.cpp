@@ -233,7 +233,7 @@ struct Server::Impl {
 
   // Before the response is written, so that a client sees its request in the log once it has the answer.
   void record(const httplib::Request& raw, int status) {
-    if (!raw.path.starts_with(kApiPrefix)) return;
+    if (options.request_log_capacity == 0 || !raw.path.starts_with(kApiPrefix)) return;
     const auto request = to_request(raw);
     requests.record({0, request.method, request.path, logged_query(raw),
                      summarize_request_body(request.body, request.content_type), status});

@@ -29,7 +29,7 @@ struct Options {
   std::uint64_t max_bytes_per_day = 50'000'000'000;  // all jobs submitted in a rolling 24 hours (§5)
   std::chrono::hours part_retention{7 * 24};         // parts of terminal jobs are removed after this
   std::size_t query_page_size = 2000;                // records per query page; more come via nextRecordsUrl
-  std::size_t request_log_capacity = 10'000;         // GET /__admin/requests keeps the last this many
+  std::size_t request_log_capacity = 10'000;         // GET /__admin/requests keeps the last this many; 0 = off
 
   // JWT bearer grant (§3): the X.509 certificate (PEM) whose RSA key signs assertions; empty refuses the grant.
   std::string jwt_certificate_pem;

@@ -76,6 +76,14 @@ TEST_F(RequestLogTest, KeepsOnlyTheLastRequests) {
   EXPECT_EQ(recorded.front().sequence + 2, recorded.back().sequence);
 }
 
+TEST_F(RequestLogTest, CapacityZeroRecordsNothing) {
+  auto options = test_options();
+  options.request_log_capacity = 0;
+  restart(options);
+  create_header("meetings", "Overwrite", meetings_metadata());
+  EXPECT_TRUE(server->requests().empty());
+}
+
 TEST_F(RequestLogTest, UndecodableBlobIsKeptAsSent) {
   post_json(fmt::format("{}/sobjects/InsightsExternalDataPart", kApi),
             R"({"InsightsExternalDataId":"06V000000000001AAA","PartNumber":1,"DataFile":"%%%"})");
