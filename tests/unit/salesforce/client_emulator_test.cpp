@@ -1,17 +1,15 @@
 // The client against the External Data API emulator: the whole upload lifecycle as the uploader drives it.
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <fmt/format.h>
-#include <zlib.h>
 
 #include <algorithm>
-
 #include <latch>
-#include <stdexcept>
 #include <thread>
 
 #include "emulator/emulator_server.h"
 #include "shared/salesforce/client.h"
+#include "tests/unit/salesforce/test_gzip.h"
 
 namespace insights::salesforce {
 namespace {
@@ -19,26 +17,7 @@ namespace {
 using namespace std::chrono_literals;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-
-// One gzip member holding all of `text` (windowBits 15 + 16 selects the gzip wrapper).
-std::string gzip(const std::string& text) {
-  z_stream stream{};
-  if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    throw std::runtime_error("deflateInit2 failed");
-  }
-  std::string out(deflateBound(&stream, static_cast<uLong>(text.size())), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  stream.avail_in = static_cast<uInt>(text.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const int result = deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  if (result != Z_STREAM_END) {
-    throw std::runtime_error("deflate did not finish");
-  }
-  return out;
-}
+using testing::gzip;
 
 const std::string kMetadata = R"({"fileFormat":{"charsetName":"UTF-8","fieldsDelimitedBy":",","fieldsEnclosedBy":"\"",)"
                               R"("numberOfLinesToIgnore":1},"objects":[{"connector":"InsightsPipeline",)"

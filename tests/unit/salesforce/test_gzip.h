@@ -1,0 +1,29 @@
+#pragma once
+#include <zlib.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace insights::salesforce::testing {
+
+// One gzip member holding all of `text` (windowBits 15 + 16 selects the gzip wrapper), as the uploader sends a job.
+inline std::string gzip(const std::string& text) {
+  z_stream stream{};
+  if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    throw std::runtime_error("deflateInit2 failed");
+  }
+  std::string out(deflateBound(&stream, static_cast<uLong>(text.size())), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  stream.avail_in = static_cast<uInt>(text.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  if (result != Z_STREAM_END) {
+    throw std::runtime_error("deflate did not finish");
+  }
+  return out;
+}
+
+}  // namespace insights::salesforce::testing
