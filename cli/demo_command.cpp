@@ -41,22 +41,18 @@ struct DemoJob {
   std::optional<uploader::JobResult> result;
 };
 
-// The demo's night: two organisations, both datasets; sized to fit the embedded broker's per-partition limit
-// even if nothing were consumed (about 90,000 records over 4 partitions).
-std::vector<producers::SyntheticRun> demo_runs(const std::string& run_id, const DemoOptions& options) {
-  producers::SyntheticRun meetings;
-  meetings.dataset = "meetings";
-  meetings.orgs = {"acme", "northbank"};
-  meetings.run_id = run_id;
-  meetings.batch_records = options.batch_records;
-  meetings.meetings_per_org = options.meetings;
-  producers::SyntheticRun availability = meetings;
-  availability.dataset = "availability";
-  availability.locations = 2;
-  availability.advisors_per_location = 5;
-  availability.days = 60;
-  availability.start_date = "2026-11-25";
-  return {meetings, availability};
+// The demo's night: two organisations, both datasets, from synthetic input through the real producers; sized to
+// fit the embedded broker's per-partition limit even if nothing were consumed (about 80,000 records).
+producers::SyntheticNight demo_night(const std::filesystem::path& input_dir, const DemoOptions& options) {
+  producers::SyntheticNight night;
+  night.orgs = {"acme", "northbank"};
+  night.input_dir = input_dir;
+  night.run_date = "2026-11-24";
+  night.batch_records = options.batch_records;
+  night.meetings_per_org = options.meetings;
+  night.locations_per_org = 2;
+  night.advisors_per_location = 5;
+  return night;
 }
 
 bool external_broker_reachable(const kafka::Properties& properties) {
@@ -122,7 +118,7 @@ void write_summary(const std::string& path, const std::vector<DemoJob>& jobs) {
 int run_demo(const GlobalOptions& global, const DemoOptions& options) {
   StopSignal stop;
   auto config = load_config(global);
-  const std::string run_id = fmt::format("demo-{:%Y%m%dT%H%M%S}", fmt::gmtime(std::time(nullptr)));
+  const std::string demo_id = fmt::format("demo-{:%Y%m%dT%H%M%S}", fmt::gmtime(std::time(nullptr)));
 
   std::unique_ptr<kafka::MockCluster> embedded;
   kafka::Properties properties = kafka_properties(config);
@@ -142,8 +138,8 @@ int run_demo(const GlobalOptions& global, const DemoOptions& options) {
   } else {
     fmt::print("broker: Apache Kafka at {}\n", config.get("kafka.bootstrap_servers"));
   }
-  const std::string batcher_group = "insights-demo-batcher-" + run_id;
-  const std::string uploader_group = "insights-demo-uploader-" + run_id;
+  const std::string batcher_group = "insights-demo-batcher-" + demo_id;
+  const std::string uploader_group = "insights-demo-uploader-" + demo_id;
   if (use_external) {
     // Fresh groups per demo run that start at the log end: a real broker may hold earlier runs.
     const auto& topics = schema::schema().topics;
@@ -158,10 +154,10 @@ int run_demo(const GlobalOptions& global, const DemoOptions& options) {
   emulator::Server emulator(emulator_options);
   fmt::print("emulator: External Data API at {}\n", emulator.base_url());
 
-  const auto chunk_root = std::filesystem::path("var/demo") / run_id / "chunks";
+  const auto chunk_root = std::filesystem::path("var/demo") / demo_id / "chunks";
   std::filesystem::create_directories(chunk_root);
   chunkstore::FileChunkStore store(chunk_root);
-  fmt::print("chunks: {}\nrun: {}\n", chunk_root.string(), run_id);
+  fmt::print("chunks: {}\n", chunk_root.string());
 
   salesforce::Client client({emulator.base_url(), emulator_options.client_id, emulator_options.client_secret}, {});
   uploader::UploaderOptions uploader_options;
@@ -194,10 +190,15 @@ int run_demo(const GlobalOptions& global, const DemoOptions& options) {
   } joiner{stopping, batcher_thread, uploader_thread};
 
   std::vector<DemoJob> jobs;
+  std::vector<schema::JobKey> keys;
   kafka::Producer producer(properties);
-  for (const auto& run : demo_runs(run_id, options)) {
-    for (const auto& produced : producers::produce_synthetic(producer, run)) {
+  const auto night = demo_night(std::filesystem::path("var/demo") / demo_id / "input", options);
+  auto availability = producers::produce_synthetic_availability(producer, night);
+  auto meetings = producers::produce_synthetic_meetings(producer, night).jobs;
+  for (const auto* list : {&meetings, &availability}) {
+    for (const auto& produced : *list) {
       jobs.push_back({produced.job.org, produced.job.dataset, produced.totals.records, produced.totals.batches, {}});
+      keys.push_back(produced.job);
     }
   }
   fmt::print("produced {} jobs; waiting for the batcher and the uploader...\n", jobs.size());
@@ -206,9 +207,9 @@ int run_demo(const GlobalOptions& global, const DemoOptions& options) {
   for (;;) {
     {
       std::lock_guard lock(mutex);
-      for (auto& job : jobs) {
+      for (std::size_t i = 0; i < jobs.size(); ++i) {
         for (const auto& r : results) {
-          if (r.job.org == job.org && r.job.dataset == job.dataset && r.job.run == run_id) job.result = r;
+          if (r.job == keys[i]) jobs[i].result = r;
         }
       }
     }

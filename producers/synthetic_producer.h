@@ -1,34 +1,30 @@
 #pragma once
-#include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
-#include "producers/job_producer.h"
-#include "shared/kafka/producer.h"
+#include "producers/availability_run.h"
+#include "producers/meetings_run.h"
 
 namespace insights::producers {
 
-// One night of synthetic input for the demo and load tests.
-struct SyntheticRun {
-  std::string dataset;                 // meetings | availability
+// One night of synthetic input (a snapshot, an export and its reference data, written to `input_dir`), run
+// through the real producers: for the demo, load tests and `insights produce ... --synthetic`.
+struct SyntheticNight {
   std::vector<std::string> orgs;
-  std::string run_id;
-  std::string operation;               // empty: the dataset's default
+  std::filesystem::path input_dir;
+  std::string run_date;
+  std::string run_id;                 // empty: derived from the input
+  std::string operation;              // empty: the dataset's default
   std::uint64_t batch_records = 100'000;
   std::uint64_t meetings_per_org = 10'000;
-  std::uint32_t locations = 2;
+  std::uint32_t locations_per_org = 2;
   std::uint32_t advisors_per_location = 5;
-  std::uint32_t days = 60;
-  std::string start_date = "2026-11-25";
   std::uint64_t seed = 1;
+  bool terminal = false;
 };
 
-struct ProducedJob {
-  schema::JobKey job;
-  JobTotals totals;
-};
-
-// Produces one job per organisation and flushes; throws insights::Error when delivery fails.
-std::vector<ProducedJob> produce_synthetic(kafka::Producer& producer, const SyntheticRun& run);
+std::vector<ProducedJob> produce_synthetic_availability(kafka::Producer& producer, const SyntheticNight& night);
+MeetingsResult produce_synthetic_meetings(kafka::Producer& producer, const SyntheticNight& night);
 
 }  // namespace insights::producers

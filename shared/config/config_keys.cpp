@@ -14,7 +14,8 @@ const std::vector<KeyDef>& key_definitions() {
       {"chunk_store.path", "var/chunks", "Root directory of the filesystem chunk store"},
 
       {"producer.batch_records", "100000", "Records per batch"},
-      {"producer.run_id", "", "Run id of the produced job; empty: derived from the run date"},
+      {"producer.watermark_dir", "var/watermarks", "Where the meetings producer keeps each organisation's watermark"},
+      {"producer.run_id", "", "Run id of the produced jobs; empty: derived from the run date and the input"},
 
       {"batcher.group_id", "insights-batcher", "Kafka consumer group of the batchers"},
       {"batcher.open_batch_timeout", "30m", "A batch without batch_end this long after its last record is reported incomplete"},

@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
@@ -91,16 +92,28 @@ TEST(PipelineEndToEnd, TwoOrgsBothDatasetsReachTheEmulatorExactly) {
   ASSERT_TRUE(wait_for([&] { return read_file(log("uploader")).find("partition assigned") != std::string::npos; },
                        std::chrono::seconds(60))) << read_file(log("uploader"));
 
-  ChildProcess meetings(with({"produce", "meetings", "--synthetic", "--orgs", "acme,north-bank", "--meetings", "30000"}),
+  ChildProcess meetings(with({"produce", "meetings", "--synthetic", "--orgs", "acme,north-bank", "--meetings", "30000",
+                              "--input-dir", (dir / "input").string()}),
                         log("produce-meetings"));
   ASSERT_EQ(meetings.wait(), 0) << read_file(log("produce-meetings"));
   ChildProcess availability(with({"produce", "availability", "--synthetic", "--orgs", "acme,north-bank", "--locations", "2",
-                                  "--advisors", "5", "--days", "60", "--start-date", "2026-11-25"}),
+                                  "--advisors", "5", "--input-dir", (dir / "input").string()}),
                             log("produce-availability"));
   ASSERT_EQ(availability.wait(), 0) << read_file(log("produce-availability"));
 
-  const std::vector<Expected> expected{{"meetings_acme", 30000}, {"meetings_north_bank", 30000},
-                                       {"availability_acme", 14400}, {"availability_north_bank", 14400}};
+  // What the producers say they produced, per job: "org/dataset/run<TAB>N records".
+  std::vector<Expected> expected;
+  for (const auto* name : {"produce-meetings", "produce-availability"}) {
+    const std::string text = read_file(log(name));
+    const std::regex line("([A-Za-z0-9_-]+)/(meetings|availability)/[^\t]+\t([0-9]+) records");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), line); it != std::sregex_iterator(); ++it) {
+      std::string alias = (*it)[2].str() + "_" + (*it)[1].str();
+      std::replace(alias.begin(), alias.end(), '-', '_');
+      expected.push_back({alias, std::stoull((*it)[3].str())});
+    }
+  }
+  ASSERT_EQ(expected.size(), 4u) << read_file(log("produce-meetings")) << read_file(log("produce-availability"));
+  for (const auto& e : expected) EXPECT_GT(e.rows, 10000u) << e.alias;
   httplib::Client client(base_url);
   const bool all = wait_for([&] {
     for (const auto& e : expected) {
