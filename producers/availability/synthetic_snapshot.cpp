@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <utility>
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -190,9 +191,10 @@ Organisation make_organisation(const std::string& id, const SyntheticSnapshotOpt
       if (a == 0 && options.locations_per_org > 1) {
         // Also serves the next location on Fridays (and not at home then).
         auto& home = advisor.locations.front().working_hours;
-        advisor.locations.push_back({org.locations[(l + 1) % options.locations_per_org].id, {}});
-        advisor.locations.back().working_hours[4] = home[4];
+        AdvisorLocation next{org.locations[(l + 1) % options.locations_per_org].id, {}};
+        next.working_hours[4] = home[0];
         home[4].clear();
+        advisor.locations.push_back(std::move(next));
       }
       add_bookings(org, advisor, random, first, last);
       org.advisors.push_back(std::move(advisor));

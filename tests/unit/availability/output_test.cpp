@@ -30,6 +30,36 @@ std::string all_rows(const Snapshot& snapshot, const std::string& run_date) {
   return out;
 }
 
+TEST(Output, SyntheticSnapshotIsRealistic) {
+  const auto snapshot = synthetic_snapshot(small_options());
+  std::set<std::string> zones;
+  std::size_t holidays = 0, absences = 0, breaks = 0, limits = 0, two_locations = 0;
+  for (const auto& org : snapshot.organisations) {
+    EXPECT_GT(org.bookings.size(), 100U);
+    for (const auto& location : org.locations) {
+      zones.insert(location.time_zone);
+      holidays += location.holidays.size();
+    }
+    for (const auto& advisor : org.advisors) {
+      absences += advisor.absences.size();
+      breaks += advisor.breaks[0].size();
+      limits += advisor.max_meetings_per_day > 0 ? 1 : 0;
+      if (advisor.locations.size() == 2) {
+        ++two_locations;
+        EXPECT_TRUE(advisor.locations[0].working_hours[4].empty()) << advisor.id << " works Fridays elsewhere";
+        EXPECT_EQ(advisor.locations[1].working_hours[4].size(), 1U) << advisor.id;
+      }
+    }
+  }
+  EXPECT_GE(zones.size(), 3U);
+  EXPECT_TRUE(zones.count("Europe/Oslo") + zones.count("America/New_York") + zones.count("Europe/London") > 0);
+  EXPECT_GT(holidays, 0U);
+  EXPECT_GT(absences, 0U);
+  EXPECT_GT(breaks, 0U);
+  EXPECT_GT(limits, 0U);
+  EXPECT_EQ(two_locations, 6U);  // the first advisor of each of 2 x 3 locations
+}
+
 TEST(Output, SameSnapshotAndRunDateGiveIdenticalBytes) {
   const auto snapshot = synthetic_snapshot(small_options());
   EXPECT_EQ(snapshot_to_json(snapshot), snapshot_to_json(synthetic_snapshot(small_options())));
