@@ -2,8 +2,12 @@
 
 #include <cstdlib>
 
+#include <fmt/format.h>
+
 #include "shared/chunkstore/file_chunk_store.h"
+#include "shared/config/secret_file.h"
 #include "shared/log/log.h"
+#include "workers/uploader/usage_reader.h"
 
 namespace insights::cli {
 
@@ -31,12 +35,65 @@ std::unique_ptr<chunkstore::ChunkStore> open_chunk_store(const config::Config& c
   return std::make_unique<chunkstore::FileChunkStore>(config.get("chunk_store.path"));
 }
 
+namespace {
+
+std::string org_secret(const uploader::OrgSettings& org) {
+  if (!org.client_secret_file.empty()) {
+    return config::read_secret_file(org.client_secret_file, fmt::format("client_secret_file of org {}", org.name));
+  }
+  const char* value = std::getenv(org.client_secret_env.c_str());
+  if (value == nullptr || *value == '\0') {
+    throw Error(fmt::format("org {}: environment variable {} (its client_secret_env) is not set; export the "
+                            "connected app's secret there",
+                            org.name, org.client_secret_env));
+  }
+  return value;
+}
+
+uploader::Connection make_connection(const salesforce::AuthSettings& auth, const std::string& api_version) {
+  salesforce::ClientOptions options;
+  options.api_version = api_version;
+  uploader::Connection connection;
+  connection.client = std::make_unique<salesforce::Client>(salesforce::make_token_source(auth), options);
+  // The quota reader signs in on its own; its token never mixes with the client's.
+  connection.usage = std::make_unique<uploader::SoqlUsageReader>(salesforce::make_token_source(auth), api_version);
+  return connection;
+}
+
+}  // namespace
+
+salesforce::AuthSettings auth_settings(const config::Config& config) {
+  return {config.get("salesforce.auth_flow"),   config.get("salesforce.login_url"), config.get("salesforce.client_id"),
+          config.get("salesforce.client_secret"), config.get("salesforce.username"),
+          config.get("salesforce.jwt_audience"), config.get("salesforce.jwt_key_file")};
+}
+
+salesforce::AuthSettings auth_settings(const uploader::OrgSettings& org, const config::Config& config) {
+  salesforce::AuthSettings auth{org.auth_flow, org.login_url, org.client_id, {}, org.username,
+                                org.jwt_audience.empty() ? config.get("salesforce.jwt_audience") : org.jwt_audience,
+                                org.jwt_key_file};
+  if (org.auth_flow == "client_credentials") auth.client_secret = org_secret(org);
+  return auth;
+}
+
 std::unique_ptr<salesforce::Client> make_salesforce_client(const config::Config& config) {
-  salesforce::Credentials credentials{config.get("salesforce.login_url"), config.get("salesforce.client_id"),
-                                      config.get("salesforce.client_secret")};
   salesforce::ClientOptions options;
   options.api_version = config.get("salesforce.api_version");
-  return std::make_unique<salesforce::Client>(std::move(credentials), std::move(options));
+  return std::make_unique<salesforce::Client>(salesforce::make_token_source(auth_settings(config)), std::move(options));
+}
+
+std::unique_ptr<uploader::JobTargets> make_job_targets(const config::Config& config) {
+  const std::string api_version = config.get("salesforce.api_version");
+  const std::string orgs_file = config.get("salesforce.orgs_file");
+  if (orgs_file.empty()) {
+    log::warn("no per-organisation file configured (salesforce.orgs_file): every organisation uploads with the "
+              "global salesforce.* login, alias template and app");
+    return std::make_unique<uploader::JobTargets>(make_connection(auth_settings(config), api_version),
+                                                  upload_settings(config));
+  }
+  return std::make_unique<uploader::JobTargets>(
+      uploader::read_orgs_file(orgs_file), upload_settings(config),
+      [&](const uploader::OrgSettings& org) { return make_connection(auth_settings(org, config), api_version); });
 }
 
 uploader::UploadSettings upload_settings(const config::Config& config) {
@@ -44,6 +101,7 @@ uploader::UploadSettings upload_settings(const config::Config& config) {
   settings.alias_template = config.get("salesforce.alias_template");
   settings.app = config.get("salesforce.app");
   settings.max_part_bytes = static_cast<std::size_t>(config.get_int("uploader.max_part_bytes"));
+  settings.parallel_parts = static_cast<int>(config.get_int("uploader.parallel_parts"));
   settings.compression_level = static_cast<int>(config.get_int("batcher.compression_level"));
   settings.job_timeout = config.get_duration("uploader.job_timeout");
   return settings;

@@ -31,17 +31,22 @@ void run_uploader(const GlobalOptions& global) {
   StopSignal stop;
   auto config = load_config(global);
   auto store = open_chunk_store(config);
-  auto client = make_salesforce_client(config);
+  auto targets = make_job_targets(config);
   uploader::UploaderOptions options;
   options.kafka = kafka_properties(config);
   options.group_id = config.get("uploader.group_id");
   options.upload = upload_settings(config);
   options.topic_partitions = static_cast<int>(config.get_int("kafka.topic_partitions"));
-  uploader::Uploader worker(options, *store, *client);
-  log::info("uploader started", {log::field("group", options.group_id), log::field("login_url", config.get("salesforce.login_url"))});
+  options.quota_policy = uploader::parse_quota_policy(config.get("uploader.quota_policy"));
+  uploader::Uploader worker(options, *store, *targets);
+  log::info("uploader started", {log::field("group", options.group_id),
+                                 log::field("orgs_file", config.get("salesforce.orgs_file")),
+                                 log::field("login_url", config.get("salesforce.login_url")),
+                                 log::field("parallel_parts", options.upload.parallel_parts)});
   worker.run([&] { return stop.stop_requested(); });
   const auto& s = worker.stats();
-  log::info("uploader stopped", {log::field("jobs_completed", s.jobs_completed), log::field("jobs_failed", s.jobs_failed)});
+  log::info("uploader stopped", {log::field("jobs_completed", s.jobs_completed), log::field("jobs_failed", s.jobs_failed),
+                                 log::field("job_retries", s.job_retries), log::field("quota_waits", s.quota_waits)});
 }
 
 }  // namespace

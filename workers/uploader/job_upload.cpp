@@ -11,7 +11,8 @@
 #include "shared/schema/metadata_json.h"
 #include "shared/schema/row_to_csv.h"
 #include "shared/schema/schema.h"
-#include "workers/uploader/dataset_alias.h"
+#include "workers/uploader/parallel_part_uploader.h"
+#include "workers/uploader/usage_reader.h"
 
 namespace insights::uploader {
 namespace {
@@ -28,10 +29,12 @@ void verify_chunks(const JobAssembly& assembly, chunkstore::ChunkStore& store) {
 int send_parts(const JobAssembly& assembly, chunkstore::ChunkStore& store, salesforce::Client& client,
                const std::string& header_id, const UploadSettings& settings) {
   const auto& job = assembly.job()->job;
-  gzip::PartCutter cutter(settings.max_part_bytes, [&](int number, std::string_view bytes) {
+  ParallelPartUploader uploader(settings.parallel_parts, [&](int number, std::string_view bytes) {
     client.upload_part(header_id, number, bytes);
     log::debug("part uploaded", {log::field("job", job.id()), log::field("part", number), log::field("bytes", bytes.size())});
   });
+  gzip::PartCutter cutter(settings.max_part_bytes,
+                          [&](int number, std::string_view bytes) { uploader.submit(number, std::string(bytes)); });
   gzip::GzipJoiner joiner([&](std::string_view bytes) { cutter.write(bytes); });
 
   std::string header_segment;
@@ -47,21 +50,29 @@ int send_parts(const JobAssembly& assembly, chunkstore::ChunkStore& store, sales
   }
   joiner.finish();
   cutter.finish();
+  uploader.finish();
   return cutter.parts();
 }
 
+void check_quota(const JobAssembly& assembly, const JobTarget& target, const UploadSettings& settings) {
+  if (target.usage == nullptr) return;
+  const auto usage = target.usage->read(target.alias, std::chrono::system_clock::now() - std::chrono::hours(24));
+  if (auto excess = quota_excess(usage, assembly.chunk_bytes(), settings.quota, target.alias)) throw QuotaExceeded(*excess);
+}
+
 salesforce::HeaderState create_and_process(const JobAssembly& assembly, chunkstore::ChunkStore& store,
-                                           salesforce::Client& client, const UploadSettings& settings,
+                                           const JobTarget& target, const UploadSettings& settings,
                                            JobResult& result) {
+  salesforce::Client& client = *target.client;
   const auto& manifest = *assembly.job();
   const auto& dataset = schema::schema().dataset(manifest.job.dataset);
   salesforce::HeaderFields fields;
   fields.alias = result.alias;
   fields.label = fmt::format("{} ({})", dataset.label, manifest.job.org).substr(0, 255);
-  fields.container = settings.app;
+  fields.container = target.app;
   fields.file_name = manifest.job.file_name();
-  fields.operation = manifest.operation;
-  fields.metadata_json = schema::metadata_json(dataset, manifest.operation);
+  fields.operation = target.operation;
+  fields.metadata_json = schema::metadata_json(dataset, target.operation);
   result.header_id = client.create_header(fields);
   result.parts = send_parts(assembly, store, client, result.header_id, settings);
   client.start_processing(result.header_id);
@@ -72,18 +83,19 @@ salesforce::HeaderState create_and_process(const JobAssembly& assembly, chunksto
 
 }  // namespace
 
-JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store, salesforce::Client& client,
+JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store, const JobTarget& target,
                      const UploadSettings& settings) {
   const auto& manifest = *assembly.job();
+  salesforce::Client& client = *target.client;
   JobResult result;
   result.job = manifest.job;
-  result.operation = manifest.operation;
+  result.operation = target.operation;
   result.records_produced = manifest.records;
   result.rows_expected = assembly.rows();
   result.rejected = assembly.rejected();
   result.batches = static_cast<std::uint32_t>(manifest.batches);
   result.chunk_bytes = assembly.chunk_bytes();
-  result.alias = dataset_alias(settings.alias_template, manifest.job.org, manifest.job.dataset);
+  result.alias = target.alias;
 
   if (result.rows_expected == 0) {
     // Nothing to load; an Overwrite of nothing would fail on the server and must not empty the dataset silently.
@@ -108,14 +120,15 @@ JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store,
       log::info("replacing an unfinished header of this job", {log::field("job", manifest.job.id()), log::field("header", existing->id)});
       client.delete_header(existing->id);
     }
-    state = create_and_process(assembly, store, client, settings, result);
+    check_quota(assembly, target, settings);
+    state = create_and_process(assembly, store, target, settings, result);
   }
   result.status = state.status;
   result.message = state.status_message;
   if (state.status == "Completed" || state.status == "CompletedWithWarnings") {
     result.rows_in_dataset = client.dataset_row_count(result.alias);
   }
-  const bool overwrite = manifest.operation == "Overwrite";
+  const bool overwrite = target.operation == "Overwrite";
   const bool rows_match = result.rows_in_dataset && (overwrite ? *result.rows_in_dataset == result.rows_expected
                                                                : *result.rows_in_dataset >= result.rows_expected);
   result.ok = state.status == "Completed" && rows_match;

@@ -7,15 +7,29 @@
 #include "shared/chunkstore/chunk_store.h"
 #include "shared/salesforce/client.h"
 #include "workers/uploader/job_assembly.h"
+#include "workers/uploader/quota.h"
 
 namespace insights::uploader {
+
+class UsageReader;
 
 struct UploadSettings {
   std::string alias_template = "{dataset}_{org}";
   std::string app;                             // EdgemartContainer; empty = Salesforce's default
   std::size_t max_part_bytes = 8 * 1024 * 1024;
+  int parallel_parts = 3;                      // parts in flight per job; memory is about this many parts
+  QuotaLimits quota;
   int compression_level = 1;                   // for the CSV header row's segment
   std::chrono::milliseconds job_timeout{2 * 3600 * 1000};
+};
+
+// Where one job goes: its org's client and the names it uploads under.
+struct JobTarget {
+  salesforce::Client* client = nullptr;
+  UsageReader* usage = nullptr;  // null: the quotas are not read
+  std::string alias;             // EdgemartAlias
+  std::string app;               // EdgemartContainer
+  std::string operation;         // sent in the header
 };
 
 struct JobResult {
@@ -39,8 +53,10 @@ struct JobResult {
 // Runs the External Data API lifecycle for one ready job: verifies every chunk, finds or creates the job's header
 // (FileName derived from the job id, so a job is processed at most once), streams the chunks as ONE gzip member cut
 // into parts, processes, waits for a terminal status and checks the dataset's row count.
+// Parts go up on settings.parallel_parts threads. Before a new header is created the rolling 24-hour usage is
+// read (target.usage), and QuotaExceeded is thrown when the job would pass a limit.
 // Throws insights::Error (or salesforce::ApiError) when the job cannot be completed.
-JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store, salesforce::Client& client,
+JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store, const JobTarget& target,
                      const UploadSettings& settings);
 
 }  // namespace insights::uploader

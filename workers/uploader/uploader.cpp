@@ -43,7 +43,21 @@ void write_raw(rapidjson::Writer<rapidjson::StringBuffer>& w, const std::string&
 }  // namespace
 
 Uploader::Uploader(UploaderOptions options, chunkstore::ChunkStore& store, salesforce::Client& client, ResultCallback on_result)
-    : options_(std::move(options)), store_(store), client_(client), on_result_(std::move(on_result)), producer_(options_.kafka) {
+    : options_(std::move(options)),
+      store_(store),
+      own_targets_(std::make_unique<JobTargets>(client, nullptr, options_.upload)),
+      targets_(own_targets_.get()),
+      on_result_(std::move(on_result)),
+      producer_(options_.kafka) {
+  start_consuming();
+}
+
+Uploader::Uploader(UploaderOptions options, chunkstore::ChunkStore& store, JobTargets& targets, ResultCallback on_result)
+    : options_(std::move(options)), store_(store), targets_(&targets), on_result_(std::move(on_result)), producer_(options_.kafka) {
+  start_consuming();
+}
+
+void Uploader::start_consuming() {
   const auto& topics = schema::schema().topics;
   kafka::ensure_topics(options_.kafka, {{topics.batches, options_.topic_partitions}, {topics.batches_dlq, 1}},
                        std::chrono::seconds(30));
@@ -69,6 +83,7 @@ void Uploader::run(const std::function<bool()>& stop) {
         handle(*message);
       }
     }
+    run_due_jobs();
     commit(false);
   }
   commit(true);
@@ -108,52 +123,91 @@ void Uploader::handle(const kafka::Message& message) {
     finish(job_id);
     return;
   }
+  if (it->second.due) return;  // deferred: a re-published manifest must not skip the backoff or the quota wait
   process(job_id);
 }
 
-JobResult Uploader::attempt(const Pending& pending, int& attempts, std::string& error) {
-  for (;;) {
-    ++attempts;
-    try {
-      return upload_job(pending.assembly, store_, client_, options_.upload);
-    } catch (const salesforce::ApiError& e) {
-      error = e.what();
-      if (!e.transient() || attempts >= options_.job_attempts) throw;
-    } catch (const http::TransportError& e) {
-      error = e.what();
-      if (attempts >= options_.job_attempts) throw;
-    }
-    log::warn("job attempt failed; trying again", {log::field("job", pending.assembly.job()->job.id()),
-                                                   log::field("attempt", attempts), log::field("error", error)});
-    std::this_thread::sleep_for(std::chrono::seconds(2 * attempts));
+void Uploader::run_due_jobs() {
+  const auto now = std::chrono::steady_clock::now();
+  std::vector<std::string> due;
+  for (const auto& [job_id, pending] : pending_) {
+    if (pending.due && *pending.due <= now) due.push_back(job_id);
   }
+  for (const auto& job_id : due) {
+    if (pending_.count(job_id)) process(job_id);  // a rebalance during an earlier job may have dropped it
+  }
+}
+
+bool Uploader::defer_retry(const std::string& job_id, Pending& pending, const std::string& error) {
+  const auto& policy = options_.job_retry;
+  const auto now = std::chrono::steady_clock::now();
+  const auto delay = salesforce::full_jitter_delay(policy, pending.attempts - 1, random_);
+  if (pending.attempts >= policy.max_attempts || now + delay > *pending.first_attempt + policy.deadline) return false;
+  pending.due = now + delay;
+  ++stats_.job_retries;
+  log::warn("job attempt failed; trying again later", {log::field("job", job_id), log::field("attempt", pending.attempts),
+                                                       log::field("delay_ms", delay.count()), log::field("error", error)});
+  return true;
+}
+
+void Uploader::on_quota_exceeded(const std::string& job_id, Pending& pending, const std::string& reason) {
+  ++stats_.quota_waits;
+  --pending.attempts;  // waiting for the window is no failed attempt
+  if (options_.quota_policy == QuotaPolicy::DeadLetter) {
+    fail(job_id, pending, "QuotaExceeded",
+         fmt::format("{}; uploader.quota_policy is dlq, so the job was not uploaded: replay it once the window allows",
+                     reason));
+    return;
+  }
+  pending.due = std::chrono::steady_clock::now() + options_.quota_recheck;
+  log::warn("job waits for Salesforce's 24-hour upload limits", {log::field("job", job_id), log::field("reason", reason),
+                                                                 log::field("recheck_s", std::chrono::duration_cast<std::chrono::seconds>(options_.quota_recheck).count())});
 }
 
 void Uploader::process(const std::string& job_id) {
   Pending& pending = pending_.at(job_id);
-  int attempts = 0;
-  std::string error;
+  pending.due.reset();
+  if (!pending.first_attempt) pending.first_attempt = std::chrono::steady_clock::now();
+  ++pending.attempts;
+  const auto& manifest = *pending.assembly.job();
   try {
-    JobResult result = attempt(pending, attempts, error);
-    if (result.ok) {
-      ++stats_.jobs_completed;
-      stats_.parts += static_cast<std::uint64_t>(result.parts);
-      stats_.bytes += result.chunk_bytes;
-      log::info("job completed", {log::field("job", job_id), log::field("status", result.status),
-                                  log::field("rows", result.rows_expected), log::field("parts", result.parts),
-                                  log::field("rejected_records", result.rejected),
-                                  log::field("rows_in_dataset", result.rows_in_dataset ? *result.rows_in_dataset : 0)});
-    } else {
-      log::error("job did not complete", {log::field("job", job_id), log::field("status", result.status),
-                                          log::field("message", result.message)});
-      dead_letter(pending, fmt::format("{}: {}", result.status, result.message), attempts, &result);
-    }
-    if (on_result_) on_result_(result);
+    const JobTarget target = targets_->resolve(manifest.job, manifest.operation);
+    report(job_id, pending, upload_job(pending.assembly, store_, target, options_.upload));
+  } catch (const QuotaExceeded& e) {
+    on_quota_exceeded(job_id, pending, e.what());
+  } catch (const salesforce::ApiError& e) {
+    if (!e.transient() || !defer_retry(job_id, pending, e.what())) fail(job_id, pending, "Error", e.what());
+  } catch (const http::TransportError& e) {
+    if (!defer_retry(job_id, pending, e.what())) fail(job_id, pending, "Error", e.what());
   } catch (const Error& e) {
-    log::error("job failed", {log::field("job", job_id), log::field("error", e.what()), log::field("attempts", attempts)});
-    dead_letter(pending, e.what(), attempts, nullptr);
-    if (on_result_) on_result_(failed_result(pending.assembly, "Error", e.what()));
+    fail(job_id, pending, "Error", e.what());
   }
+}
+
+void Uploader::report(const std::string& job_id, Pending& pending, const JobResult& result) {
+  if (result.ok) {
+    ++stats_.jobs_completed;
+    stats_.parts += static_cast<std::uint64_t>(result.parts);
+    stats_.bytes += result.chunk_bytes;
+    log::info("job completed", {log::field("job", job_id), log::field("status", result.status),
+                                log::field("rows", result.rows_expected), log::field("parts", result.parts),
+                                log::field("rejected_records", result.rejected), log::field("attempts", pending.attempts),
+                                log::field("rows_in_dataset", result.rows_in_dataset ? *result.rows_in_dataset : 0)});
+  } else {
+    // CompletedWithWarnings and Failed: Salesforce's StatusMessage says which rows or why.
+    log::error("job did not complete", {log::field("job", job_id), log::field("status", result.status),
+                                        log::field("status_message", result.message), log::field("header", result.header_id)});
+    dead_letter(pending, fmt::format("{}: {}", result.status, result.message), pending.attempts, &result);
+  }
+  if (on_result_) on_result_(result);
+  finish(job_id);
+}
+
+void Uploader::fail(const std::string& job_id, Pending& pending, const std::string& status, const std::string& error) {
+  log::error("job failed", {log::field("job", job_id), log::field("error", error), log::field("attempts", pending.attempts)});
+  JobResult result = failed_result(pending.assembly, status, error);
+  dead_letter(pending, error, pending.attempts, &result);
+  if (on_result_) on_result_(result);
   finish(job_id);
 }
 

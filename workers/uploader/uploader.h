@@ -4,6 +4,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <random>
 #include <string>
 
 #include "shared/chunkstore/chunk_store.h"
@@ -11,8 +13,11 @@
 #include "shared/kafka/offset_tracker.h"
 #include "shared/kafka/producer.h"
 #include "shared/salesforce/client.h"
+#include "shared/salesforce/retry_policy.h"
 #include "workers/uploader/job_assembly.h"
+#include "workers/uploader/job_targets.h"
 #include "workers/uploader/job_upload.h"
+#include "workers/uploader/quota.h"
 
 namespace insights::uploader {
 
@@ -20,7 +25,11 @@ struct UploaderOptions {
   kafka::Properties kafka;
   std::string group_id = "insights-uploader";
   UploadSettings upload;
-  int job_attempts = 3;  // whole-job attempts after transient failures outlasted the client's own retries
+  // Whole-job attempts after transient failures outlasted the client's own retries: exponential backoff with full
+  // jitter between them, and no new attempt once `deadline` has passed since the first.
+  salesforce::RetryPolicy job_retry{4, std::chrono::seconds(5), std::chrono::minutes(5), std::chrono::hours(1)};
+  QuotaPolicy quota_policy = QuotaPolicy::Wait;
+  std::chrono::milliseconds quota_recheck{std::chrono::minutes(5)};  // how often a waiting job looks again
   std::chrono::milliseconds commit_interval{1000};
   int topic_partitions = 4;  // when the topics have to be created
 };
@@ -29,6 +38,8 @@ struct UploaderStats {
   std::uint64_t manifests = 0;
   std::uint64_t jobs_completed = 0;
   std::uint64_t jobs_failed = 0;   // sent to the batches DLQ
+  std::uint64_t job_retries = 0;   // whole-job attempts after the first
+  std::uint64_t quota_waits = 0;   // times a job was held back by a 24-hour limit
   std::uint64_t parts = 0;
   std::uint64_t bytes = 0;
 };
@@ -38,7 +49,10 @@ struct UploaderStats {
 class Uploader : private kafka::RebalanceListener {
  public:
   using ResultCallback = std::function<void(const JobResult&)>;
+  // Every org through `client` and options.upload's alias template and app; quotas are not read.
   Uploader(UploaderOptions options, chunkstore::ChunkStore& store, salesforce::Client& client, ResultCallback on_result = {});
+  // Each job through its org's target; `targets` must outlive the uploader.
+  Uploader(UploaderOptions options, chunkstore::ChunkStore& store, JobTargets& targets, ResultCallback on_result = {});
   ~Uploader() override;
 
   void run(const std::function<bool()>& stop);
@@ -52,20 +66,32 @@ class Uploader : private kafka::RebalanceListener {
     std::string topic;
     std::int32_t partition = 0;
     std::int64_t first_offset = 0;
+    int attempts = 0;
+    std::optional<std::chrono::steady_clock::time_point> first_attempt;
+    std::optional<std::chrono::steady_clock::time_point> due;  // a deferred job's next attempt (backoff or quota)
+    std::string last_error;
   };
   void on_assigned(const std::vector<kafka::TopicPartition>& partitions) override;
   void on_revoked(const std::vector<kafka::TopicPartition>& partitions) override;
+  void start_consuming();
   void handle(const kafka::Message& message);
   void process(const std::string& job_id);
-  JobResult attempt(const Pending& pending, int& attempts, std::string& error);
+  void run_due_jobs();
+  // After a transient failure: schedules the next attempt, or returns false when attempts or deadline ran out.
+  bool defer_retry(const std::string& job_id, Pending& pending, const std::string& error);
+  void on_quota_exceeded(const std::string& job_id, Pending& pending, const std::string& reason);
+  void report(const std::string& job_id, Pending& pending, const JobResult& result);
+  void fail(const std::string& job_id, Pending& pending, const std::string& status, const std::string& error);
   void dead_letter(const Pending& pending, const std::string& error, int attempts, const JobResult* result);
   void finish(const std::string& job_id);
   void commit(bool force);
 
   UploaderOptions options_;
   chunkstore::ChunkStore& store_;
-  salesforce::Client& client_;
+  std::unique_ptr<JobTargets> own_targets_;  // the single-client constructor's
+  JobTargets* targets_;
   ResultCallback on_result_;
+  std::mt19937_64 random_{std::random_device{}()};
   kafka::Producer producer_;
   kafka::OffsetTracker offsets_;
   std::unique_ptr<kafka::Consumer> consumer_;
