@@ -8,6 +8,7 @@
 #include "shared/gzip/part_cutter.h"
 #include "shared/gzip/segment_writer.h"
 #include "shared/log/log.h"
+#include "shared/salesforce/api_error.h"
 #include "shared/schema/metadata_json.h"
 #include "shared/schema/row_to_csv.h"
 #include "shared/schema/schema.h"
@@ -56,7 +57,17 @@ int send_parts(const JobAssembly& assembly, chunkstore::ChunkStore& store, sales
 
 void check_quota(const JobAssembly& assembly, const JobTarget& target, const UploadSettings& settings) {
   if (target.usage == nullptr) return;
-  const auto usage = target.usage->read(target.alias, std::chrono::system_clock::now() - std::chrono::hours(24));
+  QuotaUsage usage;
+  try {
+    usage = target.usage->read(target.alias, std::chrono::system_clock::now() - std::chrono::hours(24));
+  } catch (const salesforce::ApiError& e) {
+    // An org that refuses the usage queries must not stop every upload: Salesforce still enforces its limits
+    // at Process, and such a job fails with its StatusMessage. Transient errors retry the job as usual.
+    if (e.transient()) throw;
+    log::warn("cannot read the 24-hour upload usage; uploading without the quota check",
+              {log::field("alias", target.alias), log::field("error", e.what())});
+    return;
+  }
   if (auto excess = quota_excess(usage, assembly.chunk_bytes(), settings.quota, target.alias)) throw QuotaExceeded(*excess);
 }
 
