@@ -35,7 +35,7 @@ int send_parts(const JobAssembly& assembly, chunkstore::ChunkStore& store, sales
     log::debug("part uploaded", {log::field("job", job.id()), log::field("part", number), log::field("bytes", bytes.size())});
   });
   gzip::PartCutter cutter(settings.max_part_bytes,
-                          [&](int number, std::string_view bytes) { uploader.submit(number, std::string(bytes)); });
+                          [&](int number, std::string_view bytes) { uploader.submit(number, bytes); });
   gzip::GzipJoiner joiner([&](std::string_view bytes) { cutter.write(bytes); });
 
   std::string header_segment;

@@ -24,11 +24,17 @@ void ParallelPartUploader::rethrow_failure_locked() {
   if (failure_) std::rethrow_exception(failure_);
 }
 
-void ParallelPartUploader::submit(int part_number, std::string bytes) {
+void ParallelPartUploader::submit(int part_number, std::string_view bytes) {
   std::unique_lock lock(mutex_);
   space_ready_.wait(lock, [&] { return held_ < parallelism_ || failure_; });
   rethrow_failure_locked();
-  queue_.push_back({part_number, std::move(bytes)});
+  std::string buffer;
+  if (!spare_.empty()) {
+    buffer = std::move(spare_.back());
+    spare_.pop_back();
+  }
+  buffer.assign(bytes);
+  queue_.push_back({part_number, std::move(buffer)});
   ++held_;
   work_ready_.notify_one();
 }
@@ -54,10 +60,10 @@ void ParallelPartUploader::work() {
       } catch (...) {
         failed = std::current_exception();
       }
-      part.bytes = std::string();  // release the part's memory before another one may be submitted
       lock.lock();
       if (failed && !failure_) failure_ = failed;
     }
+    spare_.push_back(std::move(part.bytes));
     --held_;
     space_ready_.notify_all();
   }

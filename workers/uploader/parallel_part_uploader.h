@@ -23,8 +23,8 @@ class ParallelPartUploader {
   ParallelPartUploader(const ParallelPartUploader&) = delete;
   ParallelPartUploader& operator=(const ParallelPartUploader&) = delete;
 
-  // Blocks while `parallelism` parts are held.
-  void submit(int part_number, std::string bytes);
+  // Copies the part into one of at most `parallelism` reused buffers; blocks while they are all held.
+  void submit(int part_number, std::string_view bytes);
   // Waits until every submitted part is uploaded.
   void finish();
 
@@ -42,6 +42,7 @@ class ParallelPartUploader {
   std::condition_variable work_ready_;
   std::condition_variable space_ready_;
   std::deque<Part> queue_;
+  std::vector<std::string> spare_;  // buffers of finished parts, reused so large parts are not reallocated
   std::size_t held_ = 0;  // queued + in flight
   bool stopping_ = false;
   std::exception_ptr failure_;
