@@ -143,6 +143,26 @@ TEST_F(UploaderFaults, ProcessingFailureGoesToTheDeadLetterQueueWithStatusMessag
   EXPECT_EQ(json_int(entry, "attempts"), 1);
 }
 
+TEST_F(UploaderFaults, CompletedWithWarningsGoesToTheDeadLetterQueueWithStatusMessage) {
+  // A row with too few columns: Salesforce drops it and completes with warnings.
+  staged_ = stage_job(bench_.store, {"acme", "meetings", "warn-run"}, 300, 250, "Overwrite", "only,three,columns\n");
+  publish(bench_.pipeline.properties(), staged_);
+  client_ = make_client();
+  targets_ = std::make_unique<uploader::JobTargets>(*client_, nullptr, options_.upload);
+  std::vector<uploader::JobResult> results;
+  {
+    UploaderThread worker(options_, bench_.store, *targets_);
+    results = worker.wait_for(1);
+  }
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_FALSE(results[0].ok);
+  EXPECT_EQ(results[0].status, "CompletedWithWarnings") << results[0].message;
+  EXPECT_FALSE(results[0].message.empty());
+  const auto entry = expect_dead_letter();
+  EXPECT_EQ(json_string(entry, "status"), "CompletedWithWarnings");
+  EXPECT_NE(json_string(entry, "error").find(results[0].message), std::string::npos) << entry;
+}
+
 TEST_F(UploaderFaults, PermanentErrorGoesToTheDeadLetterQueueAtOnceWithSalesforcesMessage) {
   auto fault = status_fault(400, kHeaders, 5);
   fault.error_code = "FIELD_INTEGRITY_EXCEPTION";

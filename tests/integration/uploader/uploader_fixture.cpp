@@ -37,7 +37,7 @@ schema::BatchManifest write_chunk(chunkstore::ChunkStore& store, const schema::J
 }  // namespace
 
 StagedJob stage_job(chunkstore::ChunkStore& store, const schema::JobKey& job, std::uint64_t rows,
-                    std::uint64_t batch_rows, const std::string& operation) {
+                    std::uint64_t batch_rows, const std::string& operation, const std::string& extra_csv_row) {
   StagedJob staged;
   staged.rows = rows;
   schema::RowToCsv to_csv(schema::schema().dataset(job.dataset));
@@ -54,7 +54,13 @@ StagedJob stage_job(chunkstore::ChunkStore& store, const schema::JobKey& job, st
       in_batch = 0;
     }
   });
+  if (!extra_csv_row.empty()) {
+    csv += extra_csv_row;
+    ++in_batch;
+    ++rows;
+  }
   if (in_batch > 0) staged.batches.push_back(write_chunk(store, job, batch++, csv, in_batch));
+  staged.rows = rows;
   staged.job = {job, batch, rows, operation, schema::schema().version};
   return staged;
 }

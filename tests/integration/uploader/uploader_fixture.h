@@ -26,8 +26,10 @@ struct StagedJob {
 
 // `rows` synthetic meetings of `job.org`, `batch_rows` to a chunk. Rows compress poorly enough (seeded noise in
 // ids) that a few thousand rows fill several small parts.
+// `extra_csv_row` (with its line end), when given, is appended to the last chunk and counted as one more row.
 StagedJob stage_job(chunkstore::ChunkStore& store, const schema::JobKey& job, std::uint64_t rows,
-                    std::uint64_t batch_rows, const std::string& operation = "Overwrite");
+                    std::uint64_t batch_rows, const std::string& operation = "Overwrite",
+                    const std::string& extra_csv_row = "");
 
 // Produces the job's manifests to insights.batches.v1 (job manifest last, as the batcher does).
 void publish(const kafka::Properties& properties, const StagedJob& staged);
