@@ -119,6 +119,13 @@ JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store,
 
   salesforce::HeaderState state;
   auto existing = client.find_header(manifest.job.file_name());
+  // A header that failed or was aborted loaded nothing: a replay of the job uploads it again under a new header.
+  const bool failed_before = existing && (existing->status == "Failed" || existing->status == "NotProcessed");
+  if (failed_before) {
+    log::info("the job's previous upload failed; uploading it again", {log::field("job", manifest.job.id()),
+              log::field("previous_header", existing->id), log::field("previous_status", existing->status)});
+    existing.reset();
+  }
   if (existing && existing->action != "None") {
     // Processed before a crash hid the outcome from us: wait for it, never upload the job twice.
     result.header_id = existing->id;
