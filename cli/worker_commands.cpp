@@ -2,12 +2,31 @@
 
 #include "cli/commands.h"
 #include "shared/log/log.h"
+#include "shared/metrics/health_server.h"
 #include "shared/util/stop_signal.h"
 #include "workers/batcher/batcher.h"
 #include "workers/uploader/uploader.h"
 
 namespace insights::cli {
 namespace {
+
+// /readyz: Kafka answers and the chunk store's directory is usable.
+template <class Worker>
+metrics::Readiness readiness(const Worker& worker, const std::filesystem::path& chunk_root) {
+  if (!worker.kafka_reachable()) return {false, "no Kafka broker answers at kafka.bootstrap_servers"};
+  std::error_code ec;
+  if (!std::filesystem::is_directory(chunk_root, ec)) return {false, "chunk store " + chunk_root.string() + " is not a directory"};
+  return {true, {}};
+}
+
+std::unique_ptr<metrics::HealthServer> serve_health(const config::Config& config, const metrics::Registry& registry,
+                                                    std::function<metrics::Readiness()> ready) {
+  auto server = std::make_unique<metrics::HealthServer>(config.get("metrics.host"), static_cast<int>(config.get_int("metrics.port")),
+                                                        registry, std::move(ready));
+  log::info("serving /metrics, /healthz and /readyz",
+            {log::field("url", fmt::format("http://{}:{}/metrics", config.get("metrics.host"), server->port()))});
+  return server;
+}
 
 void run_batcher(const GlobalOptions& global) {
   StopSignal stop;
@@ -18,7 +37,12 @@ void run_batcher(const GlobalOptions& global) {
   options.group_id = config.get("batcher.group_id");
   options.compression_level = static_cast<int>(config.get_int("batcher.compression_level"));
   options.topic_partitions = static_cast<int>(config.get_int("kafka.topic_partitions"));
+  options.open_batch_timeout = config.get_duration("batcher.open_batch_timeout");
+  metrics::Registry registry;
+  options.metrics = &registry;
   batcher::Batcher worker(options, *store);
+  const std::filesystem::path chunk_root = config.get("chunk_store.path");
+  auto health = serve_health(config, registry, [&] { return readiness(worker, chunk_root); });
   log::info("batcher started", {log::field("group", options.group_id), log::field("chunk_store", config.get("chunk_store.path"))});
   worker.run([&] { return stop.stop_requested(); });
   const auto& s = worker.stats();
@@ -38,7 +62,11 @@ void run_uploader(const GlobalOptions& global) {
   options.upload = upload_settings(config);
   options.topic_partitions = static_cast<int>(config.get_int("kafka.topic_partitions"));
   options.quota_policy = uploader::parse_quota_policy(config.get("uploader.quota_policy"));
+  metrics::Registry registry;
+  options.metrics = &registry;
   uploader::Uploader worker(options, *store, *targets);
+  const std::filesystem::path chunk_root = config.get("chunk_store.path");
+  auto health = serve_health(config, registry, [&] { return readiness(worker, chunk_root); });
   log::info("uploader started", {log::field("group", options.group_id),
                                  log::field("orgs_file", config.get("salesforce.orgs_file")),
                                  log::field("login_url", config.get("salesforce.login_url")),

@@ -138,6 +138,13 @@ std::vector<TopicPartition> Consumer::lag() const {
   return out;
 }
 
+bool Consumer::reachable(std::chrono::milliseconds timeout) const {
+  const rd_kafka_metadata_t* metadata = nullptr;
+  const auto err = rd_kafka_metadata(handle_.get(), 0, nullptr, &metadata, static_cast<int>(timeout.count()));
+  if (metadata != nullptr) rd_kafka_metadata_destroy(metadata);
+  return err == RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
 void Consumer::pause(const std::vector<TopicPartition>& partitions) {
   ListPtr list = to_list(partitions);
   rd_kafka_pause_partitions(handle_.get(), list.get());

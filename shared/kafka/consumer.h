@@ -38,6 +38,8 @@ class Consumer {
   // Messages behind the end of each assigned partition, from librdkafka's cached positions and watermarks (no
   // broker round trip); partitions not yet fetched are left out.
   std::vector<TopicPartition> lag() const;
+  // True when a broker answers a metadata request within `timeout`; safe to call from any thread.
+  bool reachable(std::chrono::milliseconds timeout) const;
   // Leaves the group (revoking partitions through the listener first).
   void close();
 

@@ -57,6 +57,8 @@ class Batcher : private kafka::RebalanceListener {
   void run(const std::function<bool()>& stop);
   // Partitions currently assigned; safe to read from another thread.
   std::size_t assigned_partitions() const { return assigned_.load(); }
+  // For /readyz; safe to call from another thread.
+  bool kafka_reachable() const { return consumer_->reachable(std::chrono::seconds(2)); }
   const BatcherStats& stats() const { return stats_; }
 
  private:

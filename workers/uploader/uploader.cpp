@@ -58,6 +58,7 @@ Uploader::Uploader(UploaderOptions options, chunkstore::ChunkStore& store, JobTa
 }
 
 void Uploader::start_consuming() {
+  metrics_ = UploaderMetrics(options_.metrics);
   const auto& topics = schema::schema().topics;
   kafka::ensure_topics(options_.kafka, {{topics.batches, options_.topic_partitions}, {topics.batches_dlq, 1}},
                        std::chrono::seconds(30));
@@ -84,6 +85,10 @@ void Uploader::run(const std::function<bool()>& stop) {
       }
     }
     run_due_jobs();
+    if (const auto now = std::chrono::steady_clock::now(); now - last_gauges_ > std::chrono::seconds(5)) {
+      last_gauges_ = now;
+      metrics_.lag(consumer_->lag());
+    }
     commit(false);
   }
   commit(true);
@@ -145,6 +150,7 @@ bool Uploader::defer_retry(const std::string& job_id, Pending& pending, const st
   if (pending.attempts >= policy.max_attempts || now + delay > *pending.first_attempt + policy.deadline) return false;
   pending.due = now + delay;
   ++stats_.job_retries;
+  metrics_.retried(pending.assembly.job()->job);
   log::warn("job attempt failed; trying again later", {log::field("job", job_id), log::field("attempt", pending.attempts),
                                                        log::field("delay_ms", delay.count()), log::field("error", error)});
   return true;
@@ -152,6 +158,7 @@ bool Uploader::defer_retry(const std::string& job_id, Pending& pending, const st
 
 void Uploader::on_quota_exceeded(const std::string& job_id, Pending& pending, const std::string& reason) {
   ++stats_.quota_waits;
+  metrics_.quota_wait(pending.assembly.job()->job);
   --pending.attempts;  // waiting for the window is no failed attempt
   if (options_.quota_policy == QuotaPolicy::DeadLetter) {
     fail(job_id, pending, "QuotaExceeded",
@@ -189,6 +196,10 @@ void Uploader::report(const std::string& job_id, Pending& pending, const JobResu
     ++stats_.jobs_completed;
     stats_.parts += static_cast<std::uint64_t>(result.parts);
     stats_.bytes += result.chunk_bytes;
+    metrics_.completed(result.job, result.parts, result.chunk_bytes,
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                     pending.first_attempt.value_or(std::chrono::steady_clock::now()))
+                           .count());
     log::info("job completed", {log::field("job", job_id), log::field("status", result.status),
                                 log::field("rows", result.rows_expected), log::field("parts", result.parts),
                                 log::field("rejected_records", result.rejected), log::field("attempts", pending.attempts),
@@ -213,6 +224,7 @@ void Uploader::fail(const std::string& job_id, Pending& pending, const std::stri
 
 void Uploader::dead_letter(const Pending& pending, const std::string& error, int attempts, const JobResult* result) {
   ++stats_.jobs_failed;
+  if (pending.assembly.job()) metrics_.dead_lettered(pending.assembly.job()->job, result ? result->status : "");
   const auto& assembly = pending.assembly;
   const schema::JobKey job = assembly.job() ? assembly.job()->job : assembly.batches().begin()->second.job;
   rapidjson::StringBuffer buffer;

@@ -16,7 +16,9 @@
 #include "shared/salesforce/retry_policy.h"
 #include "workers/uploader/job_assembly.h"
 #include "workers/uploader/job_targets.h"
+#include "shared/metrics/registry.h"
 #include "workers/uploader/job_upload.h"
+#include "workers/uploader/uploader_metrics.h"
 #include "workers/uploader/quota.h"
 
 namespace insights::uploader {
@@ -32,6 +34,7 @@ struct UploaderOptions {
   std::chrono::milliseconds quota_recheck{std::chrono::minutes(5)};  // how often a waiting job looks again
   std::chrono::milliseconds commit_interval{1000};
   int topic_partitions = 4;  // when the topics have to be created
+  metrics::Registry* metrics = nullptr;  // not owned; null = no metrics
 };
 
 struct UploaderStats {
@@ -58,6 +61,8 @@ class Uploader : private kafka::RebalanceListener {
   void run(const std::function<bool()>& stop);
   // Partitions currently assigned; safe to read from another thread.
   std::size_t assigned_partitions() const { return assigned_.load(); }
+  // For /readyz; safe to call from another thread.
+  bool kafka_reachable() const { return consumer_->reachable(std::chrono::seconds(2)); }
   const UploaderStats& stats() const { return stats_; }
 
  private:
@@ -98,7 +103,9 @@ class Uploader : private kafka::RebalanceListener {
   std::map<std::string, Pending> pending_;
   UploaderStats stats_;
   std::chrono::steady_clock::time_point last_commit_;
+  std::chrono::steady_clock::time_point last_gauges_;
   std::atomic<std::size_t> assigned_{0};
+  UploaderMetrics metrics_{nullptr};
 };
 
 }  // namespace insights::uploader
