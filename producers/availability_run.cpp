@@ -1,9 +1,7 @@
 #include "producers/availability_run.h"
 
 #include "producers/availability/simulation.h"
-#include "producers/progress.h"
 #include "producers/run_id.h"
-#include "shared/log/log.h"
 #include "shared/schema/schema.h"
 
 namespace insights::producers {
@@ -15,19 +13,11 @@ std::vector<ProducedJob> produce_availability(kafka::Producer& producer, const a
   const availability::SimulationOptions options{run.run_date};
   std::vector<ProducedJob> jobs;
   for (const auto& org : availability::enabled_organisations(snapshot)) {
-    schema::JobKey job{org, "availability", run_id};
-    JobProducer out(producer, job, run.batch_records);
-    Progress progress("availability " + org, availability::organisation_row_count(snapshot, org, options), run.terminal);
-    availability::simulate_organisation(snapshot, org, options, [&](std::string_view row) {
-      out.add_row(row);
-      producer.poll();
-      progress.add();
-    });
-    progress.finish();
-    const auto totals = out.finish(operation);
-    log::info("job produced", {log::field("job", job.id()), log::field("records", totals.records),
-                               log::field("batches", totals.batches), log::field("operation", operation)});
-    jobs.push_back({std::move(job), totals});
+    const JobSpec spec{{org, "availability", run_id}, operation, run.batch_records,
+                       availability::organisation_row_count(snapshot, org, options), run.terminal};
+    jobs.push_back(produce_job(producer, spec, [&](const auto& sink) {
+      availability::simulate_organisation(snapshot, org, options, sink);
+    }));
   }
   producer.flush(std::chrono::minutes(5));
   return jobs;

@@ -16,11 +16,6 @@ struct AvailabilityRun {
   bool terminal = false;       // progress as a live line
 };
 
-struct ProducedJob {
-  schema::JobKey job;
-  JobTotals totals;
-};
-
 // Simulates every enabled organisation of the snapshot and produces one job each; flushes before returning and
 // throws insights::Error when delivery fails.
 std::vector<ProducedJob> produce_availability(kafka::Producer& producer, const availability::Snapshot& snapshot,

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "producers/progress.h"
+#include "shared/log/log.h"
 #include "shared/schema/record_codec.h"
 #include "shared/schema/schema.h"
 #include "shared/util/error.h"
@@ -46,6 +48,21 @@ JobTotals JobProducer::finish(std::string_view operation) {
   const kafka::Header headers[] = {kind_header(schema::Kind::RunEnd)};
   producer_.produce(topic_, job_.id(), schema::encode_run_end(job_, batch_, records_, operation), headers);
   return {batch_, records_};
+}
+
+ProducedJob produce_job(kafka::Producer& producer, const JobSpec& spec, const RowFeed& feed) {
+  JobProducer out(producer, spec.job, spec.batch_records);
+  Progress progress(spec.job.dataset + " " + spec.job.org, spec.expected_rows, spec.terminal);
+  feed([&](std::string_view row) {
+    out.add_row(row);
+    producer.poll();
+    progress.add();
+  });
+  progress.finish();
+  const auto totals = out.finish(spec.operation);
+  log::info("job produced", {log::field("job", spec.job.id()), log::field("records", totals.records),
+                             log::field("batches", totals.batches), log::field("operation", spec.operation)});
+  return {spec.job, totals};
 }
 
 }  // namespace insights::producers

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -36,5 +37,24 @@ class JobProducer {
   std::string key_;
   std::string payload_;
 };
+
+struct ProducedJob {
+  schema::JobKey job;
+  JobTotals totals;
+};
+
+// Feeds one job's rows to a row sink, once per row.
+using RowFeed = std::function<void(const std::function<void(std::string_view row_json)>& sink)>;
+
+struct JobSpec {
+  schema::JobKey job;
+  std::string operation;
+  std::uint64_t batch_records = 100'000;
+  std::uint64_t expected_rows = 0;  // for progress; 0 when unknown
+  bool terminal = false;
+};
+
+// Produces the rows `feed` yields as one job (batches, batch_end, run_end), showing progress. Does not flush.
+ProducedJob produce_job(kafka::Producer& producer, const JobSpec& spec, const RowFeed& feed);
 
 }  // namespace insights::producers

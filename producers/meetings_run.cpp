@@ -49,19 +49,8 @@ MeetingsResult produce_meetings(kafka::Producer& producer, const MeetingsRun& ru
   for (const auto& org : result.stats.orgs) {
     const std::string input = export_digest + "|" + org.org + "|" + watermarks.get(org.org).value_or("");
     const std::string run_id = run.run_id.empty() ? derived_run_id(run.run_date, input) : run.run_id;
-    schema::JobKey job{org.org, "meetings", run_id};
-    JobProducer out(producer, job, run.batch_records);
-    Progress progress("meetings " + org.org, org.rows, run.terminal);
-    spool.replay(org.org, [&](std::string_view row) {
-      out.add_row(row);
-      producer.poll();
-      progress.add();
-    });
-    progress.finish();
-    const auto totals = out.finish(operation);
-    log::info("job produced", {log::field("job", job.id()), log::field("records", totals.records),
-                               log::field("batches", totals.batches), log::field("operation", operation)});
-    result.jobs.push_back({std::move(job), totals});
+    const JobSpec spec{{org.org, "meetings", run_id}, operation, run.batch_records, org.rows, run.terminal};
+    result.jobs.push_back(produce_job(producer, spec, [&](const auto& sink) { spool.replay(org.org, sink); }));
   }
   producer.flush(std::chrono::minutes(5));
   // Only delivered runs move the watermarks: a failed run is exported again next time.
