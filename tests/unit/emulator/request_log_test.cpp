@@ -57,7 +57,8 @@ TEST_F(RequestLogTest, SinceReturnsOnlyLaterRequestsWithQueryAndStatus) {
   ASSERT_FALSE(before.empty());
   get(fmt::format("{}/query?q=SELECT+Id+FROM+Nope", kApi));
   const auto reply = get(fmt::format("/__admin/requests?since={}", before.back().sequence));
-  const auto requests = reply.json()["requests"].GetArray();
+  const auto document = reply.json();  // the array below lives in this document
+  const auto requests = document["requests"].GetArray();
   ASSERT_EQ(requests.Size(), 1U);
   EXPECT_STREQ(requests[0]["query"]["q"].GetString(), "SELECT Id FROM Nope");
   EXPECT_EQ(requests[0]["status"].GetInt(), 400);
