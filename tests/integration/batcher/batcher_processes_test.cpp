@@ -98,5 +98,59 @@ TEST(BatcherProcesses, TwoProcessesTurn250kRecordsIntoVerifiedChunks) {
   }
 }
 
+// Batchers come and go while a night is produced: a third joins mid-run, one leaves. Every batch must still be
+// written exactly once with exact counts (a revoked partition's open batches are rebuilt by the new owner).
+TEST(BatcherProcesses, ThirdJoinsAndOneLeavesMidRunCountsStayExact) {
+  MockPipeline pipeline;
+  const auto log_of = [&](const char* name) { return (pipeline.dir / name).string(); };
+  auto a = std::make_unique<ChildProcess>(batcher_argv(pipeline), log_of("a.log"));
+  ChildProcess b(batcher_argv(pipeline), log_of("b.log"));
+  ASSERT_TRUE(wait_for_log(log_of("a.log"), "partition assigned", std::chrono::seconds(60)));
+  ASSERT_TRUE(wait_for_log(log_of("b.log"), "partition assigned", std::chrono::seconds(60)));
+
+  auto properties = pipeline.properties();
+  properties.emplace_back("compression.type", "zstd");
+  kafka::Producer producer(properties);
+  const std::vector<std::pair<std::string, std::uint64_t>> jobs{{"org-1", 60'000}, {"org-2", 45'000}, {"org-3", 30'000}};
+  auto produce = [&](const std::string& org, std::uint64_t records) {
+    producers::JobProducer job(producer, {org, "availability", "rebalance"}, 20'000);
+    std::uint64_t n = 0;
+    synthetic::generate_availability({org, 5, 25, 60, "2026-11-25", 11}, [&](std::string_view row) {
+      if (n++ < records) job.add_row(row);
+      producer.poll();
+    });
+    job.finish("Overwrite");
+    producer.flush(std::chrono::seconds(60));
+  };
+  produce(jobs[0].first, jobs[0].second);
+  ChildProcess c(batcher_argv(pipeline), log_of("c.log"));
+  produce(jobs[1].first, jobs[1].second);
+  ASSERT_TRUE(wait_for_log(log_of("c.log"), "partition assigned", std::chrono::seconds(60))) << read_file(log_of("c.log"));
+  EXPECT_EQ(a->stop(), 0) << read_file(log_of("a.log"));
+  a.reset();
+  produce(jobs[2].first, jobs[2].second);
+
+  const auto seen = read_manifests(
+      pipeline.properties(), [](const ManifestsSeen& s) { return s.batches.size() >= 3 + 3 + 2 && s.jobs.size() >= 3; },
+      std::chrono::seconds(180));
+  EXPECT_EQ(b.stop(), 0);
+  EXPECT_EQ(c.stop(), 0);
+  ASSERT_EQ(seen.jobs.size(), 3u);
+  ASSERT_EQ(seen.batches.size(), 8u);
+  chunkstore::FileChunkStore store(pipeline.dir / "chunks");
+  for (const auto& [org, records] : jobs) {
+    const std::string id = org + "/availability/rebalance";
+    std::uint64_t rows = 0;
+    for (std::uint32_t batch = 0; batch < seen.jobs.at(id).batches; ++batch) {
+      const auto& manifest = seen.batches.at({id, batch});
+      EXPECT_TRUE(manifest.complete) << manifest.reason;
+      EXPECT_NO_THROW(store.verify(schema::chunk_id(manifest.job, batch), manifest.meta));
+      rows += manifest.meta.records;
+    }
+    EXPECT_EQ(rows, records) << id;
+    EXPECT_EQ(seen.jobs.at(id).records, records);
+  }
+}
+
 }  // namespace
 }  // namespace insights::testing
