@@ -62,6 +62,7 @@ void run_uploader(const GlobalOptions& global) {
   options.upload = upload_settings(config);
   options.topic_partitions = static_cast<int>(config.get_int("kafka.topic_partitions"));
   options.quota_policy = uploader::parse_quota_policy(config.get("uploader.quota_policy"));
+  options.waiting_report_after = config.get_duration("uploader.waiting_report_after");
   metrics::Registry registry;
   options.metrics = &registry;
   uploader::Uploader worker(options, *store, *targets);

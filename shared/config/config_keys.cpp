@@ -24,6 +24,7 @@ const std::vector<KeyDef>& key_definitions() {
       {"uploader.group_id", "insights-uploader", "Kafka consumer group of the uploaders"},
       {"uploader.max_part_bytes", "8388608", "Largest data part sent to Salesforce, in bytes (must stay under 10 MB)"},
       {"uploader.parallel_parts", "3", "Data parts uploaded in parallel per job"},
+      {"uploader.waiting_report_after", "15m", "Report a job still missing manifests this long after its last one (and again each period)"},
       {"uploader.job_timeout", "2h", "How long to wait for Salesforce to finish processing a job"},
       {"uploader.quota_policy", "wait",
        "A job that would pass Salesforce's rolling 24 h limits (50 jobs per dataset, 50 GB): wait, or dlq"},

@@ -88,6 +88,7 @@ void Uploader::run(const std::function<bool()>& stop) {
     if (const auto now = std::chrono::steady_clock::now(); now - last_gauges_ > std::chrono::seconds(5)) {
       last_gauges_ = now;
       metrics_.lag(consumer_->lag());
+      report_waiting_jobs();
     }
     commit(false);
   }
@@ -115,6 +116,8 @@ void Uploader::handle(const kafka::Message& message) {
     offsets_.pin(it->second.topic, it->second.partition, message.offset());
   }
   std::visit([&](const auto& m) { it->second.assembly.add(m); }, manifest);
+  it->second.last_manifest = std::chrono::steady_clock::now();
+  it->second.last_waiting_report = it->second.last_manifest;
   const auto state = it->second.assembly.state();
   if (state == JobAssembly::State::Waiting) {
     log::debug("job waiting", {log::field("job", job_id), log::field("waiting_for", it->second.assembly.explain())});
@@ -130,6 +133,23 @@ void Uploader::handle(const kafka::Message& message) {
   }
   if (it->second.due) return;  // deferred: a re-published manifest must not skip the backoff or the quota wait
   process(job_id);
+}
+
+void Uploader::report_waiting_jobs() {
+  const auto now = std::chrono::steady_clock::now();
+  std::map<std::string, double> waiting;  // by dataset
+  for (auto& [job_id, pending] : pending_) {
+    if (pending.assembly.state() != JobAssembly::State::Waiting || now - pending.last_manifest < options_.waiting_report_after) {
+      continue;
+    }
+    const auto& any = pending.assembly.job() ? pending.assembly.job()->job : pending.assembly.batches().begin()->second.job;
+    waiting[any.dataset] += 1;
+    if (now - pending.last_waiting_report < options_.waiting_report_after) continue;
+    pending.last_waiting_report = now;
+    log::warn("job still waits for manifests", {log::field("job", job_id), log::field("waiting_for", pending.assembly.explain()),
+                                                log::field("waited_s", std::chrono::duration_cast<std::chrono::seconds>(now - pending.last_manifest).count())});
+  }
+  metrics_.waiting(waiting);
 }
 
 void Uploader::run_due_jobs() {

@@ -35,6 +35,9 @@ struct UploaderOptions {
   std::chrono::milliseconds commit_interval{1000};
   int topic_partitions = 4;  // when the topics have to be created
   metrics::Registry* metrics = nullptr;  // not owned; null = no metrics
+  // A job still missing manifests this long after its last one is reported (log line naming the missing batches,
+  // and the insights_uploader_jobs_waiting gauge), and again every such period; it keeps waiting.
+  std::chrono::milliseconds waiting_report_after{15 * 60 * 1000};
 };
 
 struct UploaderStats {
@@ -75,6 +78,8 @@ class Uploader : private kafka::RebalanceListener {
     std::optional<std::chrono::steady_clock::time_point> first_attempt;
     std::optional<std::chrono::steady_clock::time_point> due;  // a deferred job's next attempt (backoff or quota)
     std::string last_error;
+    std::chrono::steady_clock::time_point last_manifest = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last_waiting_report = std::chrono::steady_clock::now();
   };
   void on_assigned(const std::vector<kafka::TopicPartition>& partitions) override;
   void on_revoked(const std::vector<kafka::TopicPartition>& partitions) override;
@@ -82,6 +87,7 @@ class Uploader : private kafka::RebalanceListener {
   void handle(const kafka::Message& message);
   void process(const std::string& job_id);
   void run_due_jobs();
+  void report_waiting_jobs();
   // After a transient failure: schedules the next attempt, or returns false when attempts or deadline ran out.
   bool defer_retry(const std::string& job_id, Pending& pending, const std::string& error);
   void on_quota_exceeded(const std::string& job_id, Pending& pending, const std::string& reason);

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "shared/schema/schema.h"
+
 namespace insights::uploader {
 
 void UploaderMetrics::completed(const schema::JobKey& job, int parts, std::uint64_t bytes, double seconds) {
@@ -41,6 +43,16 @@ void UploaderMetrics::lag(const std::vector<kafka::TopicPartition>& lag) {
     registry_->gauge("insights_consumer_lag", "Messages behind the end of the partition",
                      {{"group", "uploader"}, {"topic", tp.topic}, {"partition", std::to_string(tp.partition)}})
         .set(static_cast<double>(tp.offset));
+  }
+}
+
+void UploaderMetrics::waiting(const std::map<std::string, double>& by_dataset) {
+  if (registry_ == nullptr) return;
+  for (const auto& dataset : schema::schema().datasets) {
+    const auto it = by_dataset.find(dataset.name);
+    registry_->gauge("insights_uploader_jobs_waiting", "Jobs missing manifests for longer than uploader.waiting_report_after",
+                     {{"dataset", dataset.name}})
+        .set(it == by_dataset.end() ? 0.0 : it->second);
   }
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ class UploaderMetrics {
   void retried(const schema::JobKey& job);
   void quota_wait(const schema::JobKey& job);
   void lag(const std::vector<kafka::TopicPartition>& lag);
+  // Jobs waiting longer than the report period for missing manifests, by dataset (both datasets always set).
+  void waiting(const std::map<std::string, double>& by_dataset);
 
  private:
   metrics::Registry* registry_;
