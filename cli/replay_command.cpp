@@ -1,8 +1,8 @@
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "shared/util/error.h"
+#include "shared/util/utc_now.h"
 #include "workers/replay/job_replay.h"
 
 namespace insights::cli {
@@ -26,10 +26,6 @@ struct ReplayOptions {
   bool dry_run = false;
   std::vector<std::string> jobs;
 };
-
-std::string now_iso() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-}
 
 void run_list(const GlobalOptions& global, const ReplayOptions& options) {
   auto config = load_config(global);
@@ -93,7 +89,7 @@ int run_replay(const GlobalOptions& global, const ReplayOptions& options) {
     if (options.dry_run) {
       fmt::print("would replay {}: {} batches, {} rows, chunks verified\n", job->job.id(), check.batches, check.rows);
     } else {
-      replay::republish(*producer, *job, now_iso());
+      replay::republish(*producer, *job, utc_now_iso8601());
       fmt::print("replayed {}: {} batches, {} rows handed back to the uploader\n", job->job.id(), check.batches, check.rows);
     }
   }

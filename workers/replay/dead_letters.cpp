@@ -80,26 +80,4 @@ DeadLetters read_dead_letters(const kafka::Properties& properties, bool with_rec
   return out;
 }
 
-std::string replay_marker(const schema::JobKey& job, const std::string& time) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartObject();
-  w.Key("v");
-  w.Int(schema::schema().version);
-  w.Key("type");
-  w.String("replayed");
-  w.Key("job");
-  w.String(job.id());
-  w.Key("org");
-  w.String(job.org);
-  w.Key("dataset");
-  w.String(job.dataset);
-  w.Key("run");
-  w.String(job.run);
-  w.Key("time");
-  w.String(time);
-  w.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
-}
-
 }  // namespace insights::replay

@@ -5,19 +5,12 @@
 #include <vector>
 
 #include "shared/kafka/kafka_conf.h"
-#include "shared/schema/job.h"
+#include "shared/schema/dead_letter.h"
 
 namespace insights::replay {
 
 // The latest failure of a job in insights.batches.dlq.v1 that no replay has answered yet.
-struct FailedJob {
-  schema::JobKey job;
-  std::string error;
-  std::string status;
-  int attempts = 0;
-  std::string time;                    // when it failed, UTC ISO-8601
-  std::vector<std::string> manifests;  // the job's manifests as published, JSON
-};
+using FailedJob = schema::JobFailure;
 
 // A record the batcher refused, from insights.records.dlq.v1.
 struct RejectedRecord {
@@ -36,8 +29,5 @@ struct DeadLetters {
 
 // Reads both DLQ topics from start to end. A job whose newest entry is a replay marker is not listed.
 DeadLetters read_dead_letters(const kafka::Properties& properties, bool with_records);
-
-// The DLQ entry that marks a job as handed back to the uploader.
-std::string replay_marker(const schema::JobKey& job, const std::string& time);
 
 }  // namespace insights::replay

@@ -70,7 +70,7 @@ void republish(kafka::Producer& producer, const FailedJob& failed, const std::st
   for (const auto& manifest : failed.manifests) producer.produce(topics.batches, key, manifest);
   producer.flush(std::chrono::seconds(60));
   // Only once the manifests are durable may the DLQ say the job was handed back.
-  producer.produce(topics.batches_dlq, key, replay_marker(failed.job, now));
+  producer.produce(topics.batches_dlq, key, schema::encode_replay_marker(failed.job, now));
   producer.flush(std::chrono::seconds(60));
 }
 

@@ -2,8 +2,6 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <thread>
 
@@ -12,14 +10,12 @@
 #include "shared/salesforce/api_error.h"
 #include "shared/schema/manifest.h"
 #include "shared/schema/record_codec.h"
+#include "shared/schema/dead_letter.h"
 #include "shared/schema/schema.h"
+#include "shared/util/utc_now.h"
 
 namespace insights::uploader {
 namespace {
-
-std::string now_iso() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
-}
 
 // What the caller learns about a job that ends without a Salesforce outcome.
 JobResult failed_result(const JobAssembly& assembly, std::string status, std::string message) {
@@ -34,10 +30,6 @@ JobResult failed_result(const JobAssembly& assembly, std::string status, std::st
   failed.status = std::move(status);
   failed.message = std::move(message);
   return failed;
-}
-
-void write_raw(rapidjson::Writer<rapidjson::StringBuffer>& w, const std::string& json) {
-  w.RawValue(json.data(), json.size(), rapidjson::kObjectType);
 }
 
 }  // namespace
@@ -247,34 +239,10 @@ void Uploader::dead_letter(const Pending& pending, const std::string& error, int
   if (pending.assembly.job()) metrics_.dead_lettered(pending.assembly.job()->job, result ? result->status : "");
   const auto& assembly = pending.assembly;
   const schema::JobKey job = assembly.job() ? assembly.job()->job : assembly.batches().begin()->second.job;
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartObject();
-  w.Key("v");
-  w.Int(schema::schema().version);
-  w.Key("job");
-  w.String(job.id());
-  w.Key("org");
-  w.String(job.org);
-  w.Key("dataset");
-  w.String(job.dataset);
-  w.Key("run");
-  w.String(job.run);
-  w.Key("error");
-  w.String(error);
-  w.Key("status");
-  w.String(result ? result->status : "");
-  w.Key("attempts");
-  w.Int(attempts);
-  w.Key("time");
-  w.String(now_iso());
-  w.Key("manifests");
-  w.StartArray();
-  if (assembly.job()) write_raw(w, schema::encode_manifest(*assembly.job()));
-  for (const auto& [batch, manifest] : assembly.batches()) write_raw(w, schema::encode_manifest(manifest));
-  w.EndArray();
-  w.EndObject();
-  producer_.produce(schema::schema().topics.batches_dlq, job.id(), {buffer.GetString(), buffer.GetSize()});
+  schema::JobFailure failure{job, error, result ? result->status : "", attempts, utc_now_iso8601(), {}};
+  if (assembly.job()) failure.manifests.push_back(schema::encode_manifest(*assembly.job()));
+  for (const auto& [batch, manifest] : assembly.batches()) failure.manifests.push_back(schema::encode_manifest(manifest));
+  producer_.produce(schema::schema().topics.batches_dlq, job.id(), schema::encode_job_failure(failure));
   producer_.flush(std::chrono::seconds(60));
 }
 
