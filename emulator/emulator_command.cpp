@@ -129,6 +129,9 @@ void add_emulator_command(CLI::App& app) {
                       "Records per query page before nextRecordsUrl paging")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  command->add_option("--request-log-capacity", settings->options.request_log_capacity,
+                      "Requests GET /__admin/requests keeps; 0 turns the log off (throughput runs: digesting parts costs)")
+      ->capture_default_str();
   command->callback([settings] { serve(*settings); });
 }
 
