@@ -65,14 +65,6 @@ void UploaderMetrics::completed(const JobResult& result, double seconds) {
       .set(now);
 }
 
-void UploaderMetrics::completed(const schema::JobKey& job, int parts, std::uint64_t bytes, double seconds) {
-  JobResult result;
-  result.job = job;
-  result.parts = parts;
-  result.chunk_bytes = bytes;
-  completed(result, seconds);
-}
-
 void UploaderMetrics::dead_lettered(const schema::JobKey& job, const std::string& status) {
   if (registry_ == nullptr) return;
   registry_->counter("insights_uploader_jobs_total", "Jobs finished, by outcome", {{"dataset", job.dataset}, {"outcome", "dlq"}}).add();

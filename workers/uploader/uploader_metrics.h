@@ -16,7 +16,6 @@ class UploaderMetrics {
  public:
   explicit UploaderMetrics(metrics::Registry* registry) : registry_(registry) {}
   void completed(const JobResult& result, double seconds);
-  void completed(const schema::JobKey& job, int parts, std::uint64_t bytes, double seconds);  // TRANSITIONAL
   void dead_lettered(const schema::JobKey& job, const std::string& status);
   // Call from inside the catch block of the failure being retried: its type gives the cause label.
   void retried(const schema::JobKey& job);
