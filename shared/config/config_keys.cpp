@@ -16,6 +16,14 @@ const std::vector<KeyDef>& key_definitions() {
       {"producer.batch_records", "100000", "Records per batch"},
       {"producer.watermark_dir", "var/watermarks", "Where the meetings producer keeps each organisation's watermark"},
       {"producer.run_id", "", "Run id of the produced jobs; empty: derived from the run date and the input"},
+      {"producer.state_dir", "var/producer-state",
+       "Where the producers keep state between runs: each dataset's last row counts per organisation (drift check) "
+       "and the schedule lock"},
+      {"producer.drift_warn_percent", "20",
+       "Warn when an organisation's row count moves more than this percent from its previous run of the dataset"},
+      {"producer.schedule", "23:30", "UTC time of day (HH:MM) at which `produce ... --schedule` runs the nightly job"},
+      {"producer.schedule_retry_delay", "1h",
+       "`--schedule`: a failed run is tried again after this delay (if before the next slot); 0: at the next slot"},
 
       {"batcher.group_id", "insights-batcher", "Kafka consumer group of the batchers"},
       {"batcher.open_batch_timeout", "30m", "A batch without batch_end this long after its last record is reported incomplete"},

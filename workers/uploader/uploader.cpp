@@ -208,8 +208,7 @@ void Uploader::report(const std::string& job_id, Pending& pending, const JobResu
     ++stats_.jobs_completed;
     stats_.parts += static_cast<std::uint64_t>(result.parts);
     stats_.bytes += result.chunk_bytes;
-    metrics_.completed(result.job, result.parts, result.chunk_bytes,
-                       std::chrono::duration<double>(std::chrono::steady_clock::now() -
+    metrics_.completed(result, std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                                      pending.first_attempt.value_or(std::chrono::steady_clock::now()))
                            .count());
     log::info("job completed", {log::field("job", job_id), log::field("status", result.status),
