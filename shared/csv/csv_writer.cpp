@@ -1,27 +1,18 @@
 #include "shared/csv/csv_writer.h"
 
-#include <array>
 #include <cstring>
 
 namespace insights::csv {
 namespace {
 
-constexpr std::array<bool, 256> make_special() {
-  std::array<bool, 256> table{};
-  table[','] = true;
-  table['"'] = true;
-  table['\r'] = true;
-  table['\n'] = true;
-  return table;
-}
-constexpr std::array<bool, 256> kSpecial = make_special();
-
 bool needs_quotes(std::string_view value) {
   for (const char c : value) {
-    if (kSpecial[static_cast<unsigned char>(c)]) return true;
+    if (kQuoteBytes[static_cast<unsigned char>(c)]) return true;
   }
   return false;
 }
+
+}  // namespace
 
 void append_quoted(std::string& out, std::string_view value) {
   out.push_back('"');
@@ -39,8 +30,6 @@ void append_quoted(std::string& out, std::string_view value) {
   }
   out.push_back('"');
 }
-
-}  // namespace
 
 void append_field(std::string& out, std::string_view value) {
   if (needs_quotes(value)) {
