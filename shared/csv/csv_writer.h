@@ -19,8 +19,9 @@ inline constexpr std::array<bool, 256> kQuoteBytes = [] {
 // RFC 4180 field: quoted only when it contains a comma, a double quote, CR or LF; embedded quotes are doubled.
 void append_field(std::string& out, std::string_view value);
 
-// Appends `value` quoted with embedded quotes doubled, for callers that already scanned it for kQuoteBytes.
-void append_quoted(std::string& out, std::string_view value);
+// Writes `value` quoted with embedded quotes doubled at `to`, which must have room for 2 * size + 2 bytes; returns
+// the end. For callers that already scanned the value for kQuoteBytes and write into reserved space.
+char* write_quoted(char* to, std::string_view value);
 
 // Fields joined by ',' and the row ended by '\n'. Appends to `out` so callers can reuse one buffer.
 void append_row(std::string& out, std::span<const std::string_view> fields);

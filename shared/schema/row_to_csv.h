@@ -27,15 +27,16 @@ class RowToCsv {
   const DatasetDef& dataset() const { return dataset_; }
 
  private:
-  void append_row(const RowView& row, std::string& out);
-  void append_value(const FieldDef& field, const RowView& row, const JsonValue* value, std::string& out,
-                    std::size_t& chars);
-  void append_text(const FieldDef& field, std::string_view text, std::string& out, std::size_t& chars);
-  void append_number(const FieldDef& field, const JsonValue& value, std::string& out, std::size_t& chars);
+  // Each writes at `out`, into space append() reserved, and returns the end of what it wrote.
+  char* append_row(const RowView& row, char* out);
+  char* append_value(const FieldDef& field, const RowView& row, const JsonValue* value, char* out, std::size_t& chars);
+  char* append_text(const FieldDef& field, std::string_view text, char* out, std::size_t& chars);
+  char* append_number(const FieldDef& field, const JsonValue& value, char* out, std::size_t& chars);
   [[noreturn]] void refuse_members(const RowView& row) const;
   const DatasetDef& dataset_;
   std::string scratch_;
   RowView dom_row_;
+  std::size_t fixed_bytes_ = 0;  // room a row needs besides twice its text
 };
 
 // Writes `value` as a JSON DOM value's view into `row` (arrays one level deep: their items go to row.items).
