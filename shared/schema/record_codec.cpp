@@ -128,10 +128,12 @@ const Decoded& RecordDecoder::decode(std::string_view kind_header, std::string_v
   handler_.reset();
   rapidjson::Reader reader;
   rapidjson::InsituStringStream stream(buffer_.data());
-  // Iterative: deeply nested input must not exhaust the stack.
   constexpr unsigned kFlags =
       rapidjson::kParseInsituFlag | rapidjson::kParseStopWhenDoneFlag;
   const rapidjson::ParseResult parsed = reader.Parse<kFlags>(stream, handler_);
+  if (handler_.too_deep()) {
+    throw RecordError(fmt::format("malformed JSON: nested deeper than {} levels", RecordHandler::kMaxDepth));
+  }
   if (parsed.IsError()) {
     throw RecordError(fmt::format("malformed JSON at byte {} (code {})", parsed.Offset(), static_cast<int>(parsed.Code())));
   }

@@ -38,6 +38,7 @@ void RecordHandler::reset() {
   row_.clear();
   depth_ = 0;
   top_is_object_ = false;
+  too_deep_ = false;
   in_row_ = false;
   in_items_ = false;
 }
@@ -94,6 +95,10 @@ bool RecordHandler::value(const JsonValue& v) {
 }
 
 bool RecordHandler::open(JsonKind kind) {
+  if (depth_ >= kMaxDepth) {
+    too_deep_ = true;
+    return false;
+  }
   if (depth_ == 0) {
     top_is_object_ = kind == JsonKind::Object;
   } else {

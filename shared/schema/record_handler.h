@@ -21,7 +21,11 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
   // Forgets the previous message; keeps the row's buffers.
   void reset();
 
+  // The reader recurses per nesting level; deeper input is stopped here so it cannot exhaust the stack.
+  static constexpr std::size_t kMaxDepth = 64;
+
   bool top_is_object() const { return top_is_object_; }
+  bool too_deep() const { return too_deep_; }
   // Null kind when the member is absent; the first occurrence wins, as with a DOM's FindMember.
   const JsonValue& envelope(EnvelopeField field) const { return envelope_[static_cast<std::size_t>(field)]; }
   const RowView& row() const { return row_; }
@@ -52,6 +56,7 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
   RowView row_;
   std::size_t depth_ = 0;  // containers open
   bool top_is_object_ = false;
+  bool too_deep_ = false;
   bool in_row_ = false;    // the container open at depth 2 is the row
   bool in_items_ = false;  // the container open at depth 3 is an array member of the row
 };

@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 #include "shared/csv/csv_writer.h"
@@ -156,6 +157,8 @@ void RowToCsv::append(const RowView& row, std::string& out) {
   out.resize(start + fixed_bytes_ + 2 * text_bytes + 2 * dataset_.fields.size());
   try {
     char* end = append_row(row, out.data() + start);
+    // The reservation is the only bound on those writes; overrunning it is a defect to stop at, not to pass on.
+    if (end > out.data() + out.size()) std::abort();
     out.resize(static_cast<std::size_t>(end - out.data()));
   } catch (...) {
     out.resize(start);
