@@ -21,12 +21,6 @@ find_path(RAPIDJSON_INCLUDE_DIR rapidjson/document.h REQUIRED)
 add_library(insights_rapidjson INTERFACE)
 target_include_directories(insights_rapidjson SYSTEM INTERFACE ${RAPIDJSON_INCLUDE_DIR})
 target_compile_definitions(insights_rapidjson INTERFACE RAPIDJSON_HAS_STDSTRING=1)
-# SIMD skipping of whitespace and of plain string runs (the batcher's hot path); SSE2 is in every x86-64 CPU.
-if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
-  target_compile_definitions(insights_rapidjson INTERFACE RAPIDJSON_SSE2)
-elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64)$")
-  target_compile_definitions(insights_rapidjson INTERFACE RAPIDJSON_NEON)
-endif()
 
 # Debian builds cpp-httplib as a shared library (with OpenSSL and zlib support); link it, never re-compile the header.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
