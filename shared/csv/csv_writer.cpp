@@ -1,50 +1,40 @@
 #include "shared/csv/csv_writer.h"
 
-#include <array>
 #include <cstring>
 
 namespace insights::csv {
 namespace {
 
-constexpr std::array<bool, 256> make_special() {
-  std::array<bool, 256> table{};
-  table[','] = true;
-  table['"'] = true;
-  table['\r'] = true;
-  table['\n'] = true;
-  return table;
-}
-constexpr std::array<bool, 256> kSpecial = make_special();
-
 bool needs_quotes(std::string_view value) {
   for (const char c : value) {
-    if (kSpecial[static_cast<unsigned char>(c)]) return true;
+    if (kQuoteBytes[static_cast<unsigned char>(c)]) return true;
   }
   return false;
 }
 
-void append_quoted(std::string& out, std::string_view value) {
-  out.push_back('"');
+}  // namespace
+
+char* write_quoted(char* to, std::string_view value) {
+  *to++ = '"';
   const char* p = value.data();
   const char* const end = p + value.size();
   while (p < end) {
     const auto* quote = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
-    if (quote == nullptr) {
-      out.append(p, end);
-      break;
-    }
-    out.append(p, quote + 1);
-    out.push_back('"');
-    p = quote + 1;
+    const char* const stop = quote == nullptr ? end : quote + 1;
+    std::memcpy(to, p, static_cast<std::size_t>(stop - p));
+    to += stop - p;
+    if (quote != nullptr) *to++ = '"';
+    p = stop;
   }
-  out.push_back('"');
+  *to++ = '"';
+  return to;
 }
-
-}  // namespace
 
 void append_field(std::string& out, std::string_view value) {
   if (needs_quotes(value)) {
-    append_quoted(out, value);
+    const std::size_t start = out.size();
+    out.resize(start + 2 * value.size() + 2);
+    out.resize(static_cast<std::size_t>(write_quoted(out.data() + start, value) - out.data()));
   } else {
     out.append(value);
   }

@@ -1,11 +1,12 @@
 #pragma once
-#include <rapidjson/document.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "shared/schema/job.h"
+#include "shared/schema/record_handler.h"
+#include "shared/schema/row_view.h"
+#include "shared/schema/schema.h"
 #include "shared/util/error.h"
 
 namespace insights::schema {
@@ -30,20 +31,27 @@ struct Decoded {
   std::uint64_t batches = 0;    // RunEnd
   std::uint64_t records = 0;    // RunEnd
   std::string operation;        // RunEnd
-  const rapidjson::Value* row = nullptr;  // Record; valid until the next decode()
+  const DatasetDef* dataset = nullptr;  // the schema's definition of job.dataset
+  const RowView* row = nullptr;  // Record; valid until the next decode()
 };
 
-// Decodes and validates the envelope of data-topic messages; reuses its buffers across calls.
+// Decodes and validates the envelope of data-topic messages in one SAX pass (UTF-8 checked on the way) and
+// leaves the row as views for RowToCsv; reuses its buffers across calls, so steady-state decoding does not allocate.
 class RecordDecoder {
  public:
   // Throws RecordError naming what is wrong.
   const Decoded& decode(std::string_view kind_header, std::string_view payload);
 
  private:
+  void decode_job();
   std::string buffer_;
-  rapidjson::Document doc_;
+  RecordHandler handler_;
   Decoded out_;
+  bool job_valid_ = false;  // out_.job passed validate_job; most records repeat the previous record's job
 };
+
+// True when `key` is exactly job.batch_key(batch), without building that string.
+bool is_batch_key(std::string_view key, const JobKey& job, std::uint32_t batch);
 
 // Appends the JSON of a data record around an already-encoded row object.
 void encode_record(std::string& out, const JobKey& job, std::uint32_t batch, std::uint64_t seq, std::string_view row_json);

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
-#include <iterator>
 
 #include "shared/csv/csv_writer.h"
 #include "shared/schema/record_codec.h"
@@ -14,10 +16,34 @@ namespace {
 
 constexpr double kMaxNumeric = 36028797018963967.0;  // 2^55 - 1, the External Data numeric range
 
-std::size_t utf8_chars(std::string_view text) {
+// What one pass over a text value learns: its character count and whether it holds a NUL or needs CSV quotes.
+struct TextScan {
   std::size_t chars = 0;
-  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
-  return chars;
+  bool nul = false;
+  bool quote = false;
+};
+
+enum ByteClass : std::uint8_t { kContinuation = 1, kNul = 2, kQuote = 4 };
+
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 0x80; c < 0xC0; ++c) table[c] |= kContinuation;
+  table[0] |= kNul;
+  for (int c = 0; c < 256; ++c) {
+    if (csv::kQuoteBytes[c]) table[c] |= kQuote;
+  }
+  return table;
+}();
+
+TextScan scan_text(std::string_view text) {
+  std::uint8_t seen = 0;
+  std::size_t continuation = 0;
+  for (const char c : text) {
+    const std::uint8_t cls = kByteClass[static_cast<unsigned char>(c)];
+    seen |= cls;
+    continuation += cls & kContinuation;
+  }
+  return {text.size() - continuation, (seen & kNul) != 0, (seen & kQuote) != 0};
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -43,9 +69,64 @@ std::size_t integer_digits(double magnitude) {
   return digits;
 }
 
+std::size_t integer_digits(std::uint64_t magnitude) {
+  std::size_t digits = 1;
+  while (magnitude >= 10) {
+    magnitude /= 10;
+    ++digits;
+  }
+  return digits;
+}
+
+bool same_name(const FieldDef& field, std::string_view name) {
+  return field.name.size() == name.size() && std::memcmp(field.name.data(), name.data(), name.size()) == 0;
+}
+
 }  // namespace
 
-RowToCsv::RowToCsv(const DatasetDef& dataset) : dataset_(dataset) {}
+JsonValue view_of(const rapidjson::Value& value, RowView& row) {
+  JsonValue v;
+  if (value.IsNull()) {
+    v.kind = JsonKind::Null;
+  } else if (value.IsBool()) {
+    v.kind = JsonKind::Bool;
+  } else if (value.IsString()) {
+    v.kind = JsonKind::String;
+    v.text = {value.GetString(), value.GetStringLength()};
+  } else if (value.IsUint64()) {
+    v.kind = JsonKind::Uint;
+    v.uint_value = value.GetUint64();
+  } else if (value.IsInt64()) {
+    v.kind = JsonKind::Int;
+    v.int_value = value.GetInt64();
+  } else if (value.IsNumber()) {
+    v.kind = JsonKind::Real;
+    v.real_value = value.GetDouble();
+  } else if (value.IsArray()) {
+    v.kind = JsonKind::Array;
+    v.first_item = static_cast<std::uint32_t>(row.items.size());
+    v.item_count = value.Size();
+    for (const auto& item : value.GetArray()) {
+      JsonValue iv;
+      if (item.IsString()) {
+        iv.kind = JsonKind::String;
+        iv.text = {item.GetString(), item.GetStringLength()};
+      } else {
+        iv.kind = item.IsObject() ? JsonKind::Object : JsonKind::Array;  // only "not a string" matters for items
+      }
+      row.items.push_back(iv);
+    }
+  } else {
+    v.kind = JsonKind::Object;
+  }
+  return v;
+}
+
+RowToCsv::RowToCsv(const DatasetDef& dataset) : dataset_(dataset) {
+  // Room every value but the text takes at most: a separator, a number (sign, 17 digits, point, scale) or a date.
+  for (const auto& field : dataset_.fields) fixed_bytes_ += 24 + static_cast<std::size_t>(std::max(field.scale, 0));
+  fixed_bytes_ += 1;  // the newline
+}
 
 std::string RowToCsv::header() const {
   std::string out;
@@ -58,112 +139,151 @@ std::string RowToCsv::header() const {
 }
 
 void RowToCsv::append(const rapidjson::Value& row, std::string& out) {
+  if (!row.IsObject()) throw RecordError("field 'row' must be an object");
+  dom_row_.clear();
+  for (auto it = row.MemberBegin(); it != row.MemberEnd(); ++it) {
+    dom_row_.members.push_back({{it->name.GetString(), it->name.GetStringLength()}, view_of(it->value, dom_row_)});
+  }
+  append(dom_row_, out);
+}
+
+void RowToCsv::append(const RowView& row, std::string& out) {
   const std::size_t start = out.size();
+  // Values are written through a pointer into space sized for the worst case (every text byte a doubled quote),
+  // then the string is cut to what was written: one resize instead of a bounds check per append.
+  std::size_t text_bytes = 0;
+  for (const auto& member : row.members) text_bytes += member.value.text.size();
+  for (const auto& item : row.items) text_bytes += item.text.size() + 1;
+  out.resize(start + fixed_bytes_ + 2 * text_bytes + 2 * dataset_.fields.size());
   try {
-    std::size_t chars = 0;
-    std::size_t matched = 0;
-    auto next = row.MemberBegin();
-    for (std::size_t i = 0; i < dataset_.fields.size(); ++i) {
-      const FieldDef& field = dataset_.fields[i];
-      const rapidjson::Value* value = nullptr;
-      // Producers write fields in schema order, so the next member is almost always the one wanted.
-      if (next != row.MemberEnd() && field.name.size() == next->name.GetStringLength() &&
-          std::memcmp(field.name.data(), next->name.GetString(), field.name.size()) == 0) {
-        value = &next->value;
-        ++next;
-      } else if (auto it = row.FindMember(rapidjson::StringRef(field.name.data(), field.name.size())); it != row.MemberEnd()) {
-        value = &it->value;
-      }
-      if (value) ++matched;
-      if (i) out.push_back(',');
-      append_value(field, value, out, chars);
-    }
-    if (matched != row.MemberCount()) {
-      for (auto it = row.MemberBegin(); it != row.MemberEnd(); ++it) {
-        std::string_view name(it->name.GetString(), it->name.GetStringLength());
-        bool known = false;
-        for (const auto& field : dataset_.fields) known = known || field.name == name;
-        if (!known) throw RecordError(fmt::format("unknown field '{}' in a {} row", name, dataset_.name));
-      }
-      throw RecordError(fmt::format("duplicate field in a {} row", dataset_.name));
-    }
-    if (chars > kMaxRecordChars) {
-      throw RecordError(fmt::format("row has {} characters, over the limit of {}", chars, kMaxRecordChars));
-    }
-    out.push_back('\n');
+    char* end = append_row(row, out.data() + start);
+    // The reservation is the only bound on those writes; overrunning it is a defect to stop at, not to pass on.
+    if (end > out.data() + out.size()) std::abort();
+    out.resize(static_cast<std::size_t>(end - out.data()));
   } catch (...) {
     out.resize(start);
     throw;
   }
 }
 
-void RowToCsv::append_value(const FieldDef& field, const rapidjson::Value* value, std::string& out, std::size_t& chars) {
-  if (value == nullptr || value->IsNull() || (value->IsString() && value->GetStringLength() == 0)) {
+char* RowToCsv::append_row(const RowView& row, char* out) {
+  std::size_t chars = 0;
+  std::size_t matched = 0;
+  const std::size_t member_count = row.members.size();
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < dataset_.fields.size(); ++i) {
+    const FieldDef& field = dataset_.fields[i];
+    const JsonValue* value = nullptr;
+    // Producers write fields in schema order, so the next member is almost always the one wanted.
+    if (next < member_count && same_name(field, row.members[next].name)) {
+      value = &row.members[next].value;
+      ++next;
+    } else {
+      value = row.find(field.name);
+    }
+    if (value) ++matched;
+    if (i) *out++ = ',';
+    out = append_value(field, row, value, out, chars);
+  }
+  if (matched != member_count) refuse_members(row);
+  if (chars > kMaxRecordChars) {
+    throw RecordError(fmt::format("row has {} characters, over the limit of {}", chars, kMaxRecordChars));
+  }
+  *out++ = '\n';
+  return out;
+}
+
+void RowToCsv::refuse_members(const RowView& row) const {
+  for (const auto& member : row.members) {
+    bool known = false;
+    for (const auto& field : dataset_.fields) known = known || same_name(field, member.name);
+    if (!known) throw RecordError(fmt::format("unknown field '{}' in a {} row", member.name, dataset_.name));
+  }
+  throw RecordError(fmt::format("duplicate field in a {} row", dataset_.name));
+}
+
+char* RowToCsv::append_value(const FieldDef& field, const RowView& row, const JsonValue* value, char* out,
+                             std::size_t& chars) {
+  if (value == nullptr || value->kind == JsonKind::Null || (value->kind == JsonKind::String && value->text.empty())) {
     if (field.required) throw RecordError(fmt::format("missing required field '{}'", field.name));
-    return;  // empty cell: the server applies defaultValue for Numeric
+    return out;  // empty cell: the server applies defaultValue for Numeric
   }
   switch (field.type) {
     case FieldType::Text: {
-      if (field.multi_value && value->IsArray()) {
+      if (field.multi_value && value->kind == JsonKind::Array) {
         scratch_.clear();
-        for (const auto& item : value->GetArray()) {
-          if (!item.IsString() || item.GetStringLength() == 0) {
+        for (std::uint32_t i = 0; i < value->item_count; ++i) {
+          const JsonValue& item = row.items[value->first_item + i];
+          if (item.kind != JsonKind::String || item.text.empty()) {
             throw RecordError(fmt::format("field '{}' must be an array of non-empty strings", field.name));
           }
-          std::string_view text(item.GetString(), item.GetStringLength());
-          if (text.find(';') != std::string_view::npos) {
+          if (item.text.find(';') != std::string_view::npos) {
             throw RecordError(fmt::format("a value of multi-value field '{}' contains the separator ';'", field.name));
           }
           if (!scratch_.empty()) scratch_.push_back(';');
-          scratch_.append(text);
+          scratch_.append(item.text);
         }
-      } else if (value->IsString()) {
-        scratch_.assign(value->GetString(), value->GetStringLength());
-      } else {
-        throw RecordError(fmt::format("field '{}' must be a string{}", field.name, field.multi_value ? " or an array of strings" : ""));
+        return append_text(field, scratch_, out, chars);
       }
-      if (scratch_.find('\0') != std::string::npos) throw RecordError(fmt::format("field '{}' contains a NUL character", field.name));
-      const std::size_t n = utf8_chars(scratch_);
-      const std::size_t limit = std::min<std::size_t>(kMaxValueChars, static_cast<std::size_t>(field.precision));
-      if (n > limit) throw RecordError(fmt::format("field '{}' has {} characters, over its limit of {}", field.name, n, limit));
-      chars += n;
-      csv::append_field(out, scratch_);
-      return;
+      if (value->kind == JsonKind::String) return append_text(field, value->text, out, chars);
+      throw RecordError(fmt::format("field '{}' must be a string{}", field.name, field.multi_value ? " or an array of strings" : ""));
     }
-    case FieldType::Numeric: {
-      if (!value->IsNumber()) throw RecordError(fmt::format("field '{}' must be a number", field.name));
-      const std::size_t before = out.size();
-      if (value->IsInt64()) {
-        const auto v = value->GetInt64();
-        if (static_cast<double>(v < 0 ? -v : v) > kMaxNumeric ||
-            integer_digits(static_cast<double>(v < 0 ? -v : v)) + static_cast<std::size_t>(field.scale) >
-                static_cast<std::size_t>(field.precision)) {
-          throw RecordError(fmt::format("field '{}' value {} exceeds precision {} scale {}", field.name, v, field.precision, field.scale));
-        }
-        fmt::format_to(std::back_inserter(out), "{}", v);
-      } else {
-        const double v = value->GetDouble();
-        if (!std::isfinite(v) || std::fabs(v) > kMaxNumeric ||
-            integer_digits(std::fabs(v)) + static_cast<std::size_t>(field.scale) > static_cast<std::size_t>(field.precision)) {
-          throw RecordError(fmt::format("field '{}' value {} exceeds precision {} scale {}", field.name, v, field.precision, field.scale));
-        }
-        fmt::format_to(std::back_inserter(out), "{:.{}f}", v, field.scale);
-      }
-      chars += out.size() - before;
-      return;
-    }
+    case FieldType::Numeric:
+      return append_number(field, *value, out, chars);
     case FieldType::Date: {
-      if (!value->IsString()) throw RecordError(fmt::format("field '{}' must be a date string", field.name));
-      std::string_view text(value->GetString(), value->GetStringLength());
-      if (!valid_date(text)) {
+      if (value->kind != JsonKind::String) throw RecordError(fmt::format("field '{}' must be a date string", field.name));
+      if (!valid_date(value->text)) {
         throw RecordError(fmt::format("field '{}' value '{}' is not a UTC date like 2026-11-24T23:30:00Z", field.name,
-                                      text.substr(0, 40)));
+                                      value->text.substr(0, 40)));
       }
-      chars += text.size();
-      out.append(text);
-      return;
+      chars += value->text.size();
+      std::memcpy(out, value->text.data(), value->text.size());
+      return out + value->text.size();
     }
   }
+  return out;
+}
+
+char* RowToCsv::append_text(const FieldDef& field, std::string_view text, char* out, std::size_t& chars) {
+  const TextScan scan = scan_text(text);
+  if (scan.nul) throw RecordError(fmt::format("field '{}' contains a NUL character", field.name));
+  const std::size_t limit = std::min<std::size_t>(kMaxValueChars, static_cast<std::size_t>(field.precision));
+  if (scan.chars > limit) {
+    throw RecordError(fmt::format("field '{}' has {} characters, over its limit of {}", field.name, scan.chars, limit));
+  }
+  chars += scan.chars;
+  if (scan.quote) return csv::write_quoted(out, text);
+  std::memcpy(out, text.data(), text.size());
+  return out + text.size();
+}
+
+char* RowToCsv::append_number(const FieldDef& field, const JsonValue& value, char* out, std::size_t& chars) {
+  if (!value.is_number()) throw RecordError(fmt::format("field '{}' must be a number", field.name));
+  const auto precision = static_cast<std::size_t>(field.precision);
+  const auto scale = static_cast<std::size_t>(field.scale);
+  // The caller reserved 24 + scale bytes: a double in range needs at most a sign, 17 digits, a point and the scale.
+  char* const limit = out + 24 + scale;
+  std::to_chars_result written{};
+  if (value.is_int64()) {
+    const std::int64_t v = value.as_int64();
+    const std::uint64_t magnitude = v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    if (static_cast<double>(magnitude) > kMaxNumeric || integer_digits(magnitude) + scale > precision) {
+      throw RecordError(fmt::format("field '{}' value {} exceeds precision {} scale {}", field.name, v, field.precision, field.scale));
+    }
+    written = std::to_chars(out, limit, v);
+  } else {
+    const double v = value.as_double();
+    if (!std::isfinite(v) || std::fabs(v) > kMaxNumeric || integer_digits(std::fabs(v)) + scale > precision) {
+      throw RecordError(fmt::format("field '{}' value {} exceeds precision {} scale {}", field.name, v, field.precision, field.scale));
+    }
+    // Same digits as fmt's "{:.Nf}": both print the exact binary value rounded half to even.
+    written = std::to_chars(out, limit, v, std::chars_format::fixed, field.scale);
+  }
+  if (written.ec != std::errc{}) {
+    throw RecordError(fmt::format("field '{}' value cannot be written with scale {}", field.name, field.scale));
+  }
+  chars += static_cast<std::size_t>(written.ptr - out);
+  return written.ptr;
 }
 
 }  // namespace insights::schema

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/schema/row_view.h"
 #include "shared/schema/schema.h"
 
 namespace insights::schema {
@@ -17,14 +18,28 @@ inline constexpr std::size_t kMaxRecordChars = 400'000;
 class RowToCsv {
  public:
   explicit RowToCsv(const DatasetDef& dataset);
+  // The batcher's path: a row already decoded into views by RecordDecoder.
+  void append(const RowView& row, std::string& out);
+  // For callers holding a DOM; converts it to views first, so both paths validate and format alike.
   void append(const rapidjson::Value& row, std::string& out);
   // The header row: field names in column order.
   std::string header() const;
+  const DatasetDef& dataset() const { return dataset_; }
 
  private:
-  void append_value(const FieldDef& field, const rapidjson::Value* value, std::string& out, std::size_t& chars);
+  // Each writes at `out`, into space append() reserved, and returns the end of what it wrote.
+  char* append_row(const RowView& row, char* out);
+  char* append_value(const FieldDef& field, const RowView& row, const JsonValue* value, char* out, std::size_t& chars);
+  char* append_text(const FieldDef& field, std::string_view text, char* out, std::size_t& chars);
+  char* append_number(const FieldDef& field, const JsonValue& value, char* out, std::size_t& chars);
+  [[noreturn]] void refuse_members(const RowView& row) const;
   const DatasetDef& dataset_;
   std::string scratch_;
+  RowView dom_row_;
+  std::size_t fixed_bytes_ = 0;  // room a row needs besides twice its text
 };
+
+// Writes `value` as a JSON DOM value's view into `row` (arrays one level deep: their items go to row.items).
+JsonValue view_of(const rapidjson::Value& value, RowView& row);
 
 }  // namespace insights::schema

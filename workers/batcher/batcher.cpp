@@ -78,12 +78,14 @@ Batcher::~Batcher() = default;
 
 void Batcher::run(const std::function<bool()>& stop) {
   while (!stop()) {
-    if (auto message = consumer_->poll(std::chrono::milliseconds(100))) {
+    auto message = consumer_->poll(std::chrono::milliseconds(100));
+    now_ = std::chrono::steady_clock::now();
+    if (message) {
       if (message->error() != RD_KAFKA_RESP_ERR_NO_ERROR) {
         log::warn("Kafka consumer error", {log::field("error", message->error_text())});
       } else {
         handle(*message);
-        offsets_.processed(std::string(message->topic()), message->partition(), message->offset());
+        note_processed(*message);
         ++stats_.messages;
       }
     }
@@ -91,6 +93,7 @@ void Batcher::run(const std::function<bool()>& stop) {
     update_gauges();
     commit(false);
   }
+  flush_counters();
   commit(true);
   consumer_->close();
   producer_.flush(std::chrono::seconds(30));
@@ -136,10 +139,15 @@ void Batcher::reject(const kafka::Message& message, const std::string& reason) {
                                  log::field("counted_in_batch", attributed)});
 }
 
+void Batcher::note_processed(const kafka::Message& message) {
+  if (processed_topic_ != message.topic()) processed_topic_.assign(message.topic());
+  offsets_.processed(processed_topic_, message.partition(), message.offset());
+}
+
 OpenBatch& Batcher::open_batch(const kafka::Message& message, const schema::JobKey& job, std::uint32_t batch) {
-  OpenKey key{std::string(message.topic()), message.partition(), std::string(message.key())};
-  auto it = open_.find(key);
-  if (it != open_.end()) return *it->second;
+  const OpenKeyView view{message.topic(), message.partition(), message.key()};
+  if (auto it = open_.find(view); it != open_.end()) return *it->second;
+  OpenKey key{std::string(view.topic), view.partition, std::string(view.key)};
   std::unique_ptr<chunkstore::ChunkWriter> writer;
   if (!store_.find(schema::chunk_id(job, batch))) writer = store_.create(schema::chunk_id(job, batch));
   auto opened = std::make_unique<OpenBatch>(job, batch, message.offset(), std::move(writer), options_.compression_level);
@@ -150,7 +158,7 @@ OpenBatch& Batcher::open_batch(const kafka::Message& message, const schema::JobK
 }
 
 void Batcher::handle_record(const kafka::Message& message, const schema::Decoded& decoded) {
-  if (message.key() != decoded.job.batch_key(decoded.batch)) {
+  if (!schema::is_batch_key(message.key(), decoded.job, decoded.batch)) {
     throw schema::RecordError(fmt::format("Kafka key '{}' does not match the record's batch {}", message.key(),
                                           decoded.job.batch_key(decoded.batch)));
   }
@@ -158,21 +166,21 @@ void Batcher::handle_record(const kafka::Message& message, const schema::Decoded
     throw schema::RecordError(fmt::format("sequence number {} is over the batch limit of {}", decoded.seq, options_.max_batch_records));
   }
   OpenBatch& batch = open_batch(message, decoded.job, decoded.batch);
-  batch.seen_now(std::chrono::steady_clock::now());
-  auto* m = metrics_.dataset(decoded.job.dataset);
-  if (m) m->records->add();
+  batch.seen_now(now_);
+  DatasetState& dataset = dataset_state(*decoded.dataset);
+  ++dataset.records;
   if (!batch.first_sighting(decoded.seq)) {
     ++stats_.duplicates;
-    if (m) m->duplicates->add();
+    ++dataset.duplicates;
     return;
   }
   if (batch.skipping()) return;
   try {
-    converter(decoded.job.dataset).append(*decoded.row, batch.csv_buffer());
+    dataset.converter.append(*decoded.row, batch.csv_buffer());
   } catch (const schema::RecordError& e) {
     batch.rejected();
     ++stats_.rejected;
-    if (m) m->rejected->add();
+    ++dataset.rejected;
     publish(schema::schema().topics.records_dlq, std::string(message.key()), dlq_entry(message, e.what()));
     log::warn("record rejected", {log::field("reason", e.what()), log::field("job", decoded.job.id()),
                                    log::field("batch", decoded.batch), log::field("seq", decoded.seq)});
@@ -180,11 +188,11 @@ void Batcher::handle_record(const kafka::Message& message, const schema::Decoded
   }
   batch.row_added();
   ++stats_.rows;
-  if (m) m->rows->add();
+  ++dataset.rows;
 }
 
 void Batcher::handle_batch_end(const kafka::Message& message, const schema::Decoded& decoded) {
-  if (message.key() != decoded.job.batch_key(decoded.batch)) {
+  if (!schema::is_batch_key(message.key(), decoded.job, decoded.batch)) {
     throw schema::RecordError(fmt::format("Kafka key '{}' does not match the batch_end's batch {}", message.key(),
                                           decoded.job.batch_key(decoded.batch)));
   }
@@ -193,9 +201,10 @@ void Batcher::handle_batch_end(const kafka::Message& message, const schema::Deco
 }
 
 void Batcher::close_batch(const kafka::Message& message, OpenBatch& batch, std::uint64_t count) {
-  OpenKey key{std::string(message.topic()), message.partition(), std::string(message.key())};
-  auto owned = std::move(open_.at(key));
-  open_.erase(key);
+  const auto it = open_.find(OpenKeyView{message.topic(), message.partition(), message.key()});
+  const OpenKey key = it->first;
+  auto owned = std::move(it->second);
+  open_.erase(it);
   const auto& job = batch.job();
   if (batch.skipping()) {
     republish_manifest(job, batch.batch(), count);
@@ -249,7 +258,7 @@ void Batcher::publish_incomplete(const OpenBatch& batch, std::uint64_t count, st
 }
 
 void Batcher::abandon_stale_batches() {
-  const auto now = std::chrono::steady_clock::now();
+  const auto now = now_;
   if (now - last_stale_check_ < std::chrono::seconds(1)) return;
   last_stale_check_ = now;
   for (auto it = open_.begin(); it != open_.end();) {
@@ -273,9 +282,12 @@ void Batcher::abandon_stale_batches() {
 }
 
 void Batcher::update_gauges() {
-  const auto now = std::chrono::steady_clock::now();
-  if (now - last_gauges_ < std::chrono::seconds(5)) return;
-  last_gauges_ = now;
+  if (now_ - last_counters_ >= std::chrono::seconds(1)) {
+    last_counters_ = now_;
+    flush_counters();
+  }
+  if (now_ - last_gauges_ < std::chrono::seconds(5)) return;
+  last_gauges_ = now_;
   metrics_.open_batches(open_.size());
   metrics_.lag(consumer_->lag());
 }
@@ -309,10 +321,23 @@ void Batcher::publish(const std::string& topic, const std::string& key, const st
   producer_.produce(topic, key, payload);
 }
 
-schema::RowToCsv& Batcher::converter(const std::string& dataset) {
-  auto it = converters_.find(dataset);
-  if (it == converters_.end()) it = converters_.emplace(dataset, schema::RowToCsv(schema::schema().dataset(dataset))).first;
-  return it->second;
+Batcher::DatasetState& Batcher::dataset_state(const schema::DatasetDef& def) {
+  for (auto& state : datasets_) {
+    if (state->def == &def) return *state;
+  }
+  return *datasets_.emplace_back(std::make_unique<DatasetState>(DatasetState{&def, schema::RowToCsv(def)}));
+}
+
+void Batcher::flush_counters() {
+  for (auto& state : datasets_) {
+    if (auto* m = metrics_.dataset(state->def->name)) {
+      m->records->add(state->records);
+      m->rows->add(state->rows);
+      m->duplicates->add(state->duplicates);
+      m->rejected->add(state->rejected);
+    }
+    state->records = state->rows = state->duplicates = state->rejected = 0;
+  }
 }
 
 void Batcher::commit(bool force) {

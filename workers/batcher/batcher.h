@@ -6,6 +6,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "shared/chunkstore/chunk_store.h"
@@ -78,7 +80,15 @@ class Batcher : private kafka::RebalanceListener {
   void republish_manifest(const schema::JobKey& job, std::uint32_t batch, std::uint64_t count);
   void publish(const std::string& topic, const std::string& key, const std::string& payload);
   void commit(bool force);
-  schema::RowToCsv& converter(const std::string& dataset);
+  // Per dataset: its converter and the counters the hot path bumps, published to metrics once a second.
+  struct DatasetState {
+    const schema::DatasetDef* def;
+    schema::RowToCsv converter;
+    std::uint64_t records = 0, rows = 0, duplicates = 0, rejected = 0;
+  };
+  DatasetState& dataset_state(const schema::DatasetDef& def);
+  void flush_counters();
+  void note_processed(const kafka::Message& message);
 
   BatcherOptions options_;
   chunkstore::ChunkStore& store_;
@@ -86,18 +96,34 @@ class Batcher : private kafka::RebalanceListener {
   kafka::OffsetTracker offsets_;
   std::unique_ptr<kafka::Consumer> consumer_;
   schema::RecordDecoder decoder_;
-  std::map<std::string, schema::RowToCsv> converters_;
+  std::vector<std::unique_ptr<DatasetState>> datasets_;
   struct OpenKey {
     std::string topic;
     std::int32_t partition;
     std::string key;
-    friend auto operator<=>(const OpenKey&, const OpenKey&) = default;
   };
-  std::map<OpenKey, std::unique_ptr<OpenBatch>> open_;
+  // Lets open batches be found by the message's views, without building an OpenKey per record.
+  struct OpenKeyView {
+    std::string_view topic;
+    std::int32_t partition;
+    std::string_view key;
+  };
+  struct OpenKeyLess {
+    using is_transparent = void;
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return std::tuple<std::int32_t, std::string_view, std::string_view>(a.partition, a.key, a.topic) <
+             std::tuple<std::int32_t, std::string_view, std::string_view>(b.partition, b.key, b.topic);
+    }
+  };
+  std::map<OpenKey, std::unique_ptr<OpenBatch>, OpenKeyLess> open_;
+  std::string processed_topic_;  // the topic of the previous message, kept to skip a string per message
   BatcherStats stats_;
   std::chrono::steady_clock::time_point last_commit_;
   std::chrono::steady_clock::time_point last_stale_check_;
   std::chrono::steady_clock::time_point last_gauges_;
+  std::chrono::steady_clock::time_point last_counters_;
+  std::chrono::steady_clock::time_point now_ = std::chrono::steady_clock::now();  // read once per poll
   BatcherMetrics metrics_;
   std::atomic<std::size_t> assigned_{0};
 };

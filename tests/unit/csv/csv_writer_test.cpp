@@ -21,6 +21,18 @@ std::string row(std::vector<std::string_view> fields) {
   return out;
 }
 
+TEST(CsvField, WriteQuotedDoublesQuotesWithinItsBound) {
+  for (const std::string value : {"", "a,b", "\"", "\"\"\"", "say \"hi\", twice\n", "end\""}) {
+    std::string buffer(2 * value.size() + 2, '#');
+    char* end = write_quoted(buffer.data(), value);
+    ASSERT_LE(end, buffer.data() + buffer.size()) << value;
+    std::string expected = "\"";
+    for (char c : value) expected += c == '"' ? std::string("\"\"") : std::string(1, c);
+    expected += "\"";
+    EXPECT_EQ(std::string(buffer.data(), end), expected) << value;
+  }
+}
+
 TEST(CsvField, PlainValuesAreNotQuoted) {
   EXPECT_EQ(field(""), "");
   EXPECT_EQ(field("abc"), "abc");

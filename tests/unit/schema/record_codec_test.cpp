@@ -19,7 +19,8 @@ TEST(RecordCodec, RecordRoundTrip) {
   EXPECT_EQ(d.batch, 3u);
   EXPECT_EQ(d.seq, 41u);
   ASSERT_NE(d.row, nullptr);
-  EXPECT_STREQ((*d.row)["meeting_id"].GetString(), "m-1");
+  ASSERT_NE(d.row->find("meeting_id"), nullptr);
+  EXPECT_EQ(d.row->find("meeting_id")->text, "m-1");
 }
 
 TEST(RecordCodec, ControlRecordsRoundTrip) {
@@ -75,6 +76,55 @@ TEST(RecordCodec, RefusesPathUnsafeIds) {
                RecordError);
   std::string nul = R"({"v":1,"org":"a\u0000b","dataset":"meetings","run":"r","batch":0,"seq":0,"row":{}})";
   EXPECT_THROW(decoder.decode("record", nul), RecordError);
+}
+
+TEST(RecordCodec, RefusesInvalidUtf8AnywhereAsMalformedJson) {
+  const std::string good = R"({"v":1,"org":"a","dataset":"meetings","run":"r","batch":0,"seq":0,"row":{"meeting_id":"OK"}})";
+  RecordDecoder decoder;
+  EXPECT_NO_THROW(decoder.decode("record", good));
+  // A lone continuation byte, an overlong '/', an encoded surrogate, a truncated sequence, a byte never in UTF-8.
+  for (const std::string bad : {"\x80", "\xC0\xAF", "\xED\xA0\x80", "\xE2\x82", "\xFF"}) {
+    std::string payload = good;
+    payload.replace(payload.find("OK"), 2, bad);
+    expect_rejected("record", payload, "malformed JSON");
+  }
+  std::string fine = good;
+  fine.replace(fine.find("OK"), 2, "Z\xC3\xBCrich \xE6\x9D\xB1 \xF0\x9F\x98\x80 long enough to pass eight-byte words");
+  EXPECT_NO_THROW(decoder.decode("record", fine));
+}
+
+TEST(RecordCodec, RefusesDeepNestingWithoutCrashing) {
+  const std::string deep = R"({"v":1,"org":"a","dataset":"meetings","run":"r","batch":0,"seq":0,"row":{"x":)" +
+                           std::string(100000, '[') + std::string(100000, ']') + "}}";
+  expect_rejected("record", deep, "nested deeper than");
+}
+
+TEST(RecordCodec, ValidatesTheJobOfEveryRecordEvenWhenRepeated) {
+  RecordDecoder decoder;
+  std::string payload;
+  encode_record(payload, kJob, 0, 0, "{}");
+  EXPECT_NO_THROW(decoder.decode("record", payload));
+  EXPECT_NO_THROW(decoder.decode("record", payload));
+  const std::string bad = R"({"v":1,"org":"../x","dataset":"meetings","run":"20261124","batch":0,"seq":1,"row":{}})";
+  EXPECT_THROW(decoder.decode("record", bad), RecordError);
+  EXPECT_THROW(decoder.decode("record", bad), RecordError) << "a refused job must not be remembered as valid";
+  const auto& again = decoder.decode("record", payload);
+  EXPECT_EQ(again.job, kJob);
+  ASSERT_NE(again.dataset, nullptr);
+  EXPECT_EQ(again.dataset->name, "meetings");
+}
+
+TEST(RecordCodec, BatchKeyComparedWithoutBuildingIt) {
+  EXPECT_TRUE(is_batch_key("acme/meetings/20261124/7", kJob, 7));
+  EXPECT_TRUE(is_batch_key("acme/meetings/20261124/4294967295", kJob, 4294967295u));
+  EXPECT_FALSE(is_batch_key("acme/meetings/20261124/70", kJob, 7));
+  EXPECT_FALSE(is_batch_key("acme/meetings/20261124/07", kJob, 7));
+  EXPECT_FALSE(is_batch_key("acme/meetings/20261124", kJob, 7));
+  EXPECT_FALSE(is_batch_key("acme/meetings/2026112/7", kJob, 7));
+  EXPECT_FALSE(is_batch_key("acmx/meetings/20261124/7", kJob, 7));
+  EXPECT_FALSE(is_batch_key("acme.meetings/20261124/7", kJob, 7));
+  EXPECT_FALSE(is_batch_key("", kJob, 7));
+  for (std::uint32_t batch : {0u, 9u, 10u, 123456u}) EXPECT_TRUE(is_batch_key(kJob.batch_key(batch), kJob, batch));
 }
 
 TEST(JobKey, KeysAndFileName) {
