@@ -1,6 +1,7 @@
 #include "shared/schema/record_codec.h"
 
 #include <fmt/format.h>
+#include <rapidjson/error/en.h>
 
 #include <iterator>
 
@@ -57,8 +58,9 @@ const Decoded& RecordDecoder::decode(std::string_view kind_header, std::string_v
   buffer_.assign(payload);
   doc_.ParseInsitu<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseStopWhenDoneFlag>(buffer_.data());
   if (doc_.HasParseError()) {
-    throw RecordError(fmt::format("malformed JSON at byte {} (code {})", doc_.GetErrorOffset(),
-                                  static_cast<int>(doc_.GetParseError())));
+    // rapidjson's own words name the problem (invalid UTF-8 reads "Invalid encoding in string.").
+    throw RecordError(fmt::format("malformed JSON at byte {}: {}", doc_.GetErrorOffset(),
+                                  rapidjson::GetParseError_En(doc_.GetParseError())));
   }
   if (!doc_.IsObject()) throw RecordError("record is not a JSON object");
   auto version = uint_field(doc_, "v");
