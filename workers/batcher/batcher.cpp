@@ -6,6 +6,7 @@
 
 #include "shared/chunkstore/chunk_id.h"
 #include "shared/codec/base64.h"
+#include "shared/codec/sha256.h"
 #include "shared/kafka/topic_admin.h"
 #include "shared/log/log.h"
 #include "shared/schema/manifest.h"
@@ -16,7 +17,13 @@ namespace insights::batcher {
 namespace {
 
 using schema::Kind;
-constexpr std::size_t kDlqPayloadBytes = 64 * 1024;  // a DLQ entry keeps the start of an oversized record
+// A DLQ entry keeps the start of an oversized record, key and reason, so that it always fits in a Kafka message
+// (1 MB by default); the lengths, a truncation marker and the SHA-256 of what was cut identify the original.
+constexpr std::size_t kDlqPayloadBytes = 64 * 1024;
+constexpr std::size_t kDlqKeyBytes = 1024;
+constexpr std::size_t kDlqReasonBytes = 4096;
+
+std::string dlq_key(const kafka::Message& message) { return std::string(message.key().substr(0, kDlqKeyBytes)); }
 
 std::vector<std::string> data_topics() {
   std::vector<std::string> topics;
@@ -31,7 +38,7 @@ std::string dlq_entry(const kafka::Message& message, const std::string& reason) 
   w.Key("v");
   w.Int(schema::schema().version);
   w.Key("reason");
-  w.String(reason);
+  w.String(reason.size() <= kDlqReasonBytes ? reason : reason.substr(0, kDlqReasonBytes) + "...");
   w.Key("topic");
   w.String(std::string(message.topic()));
   w.Key("partition");
@@ -41,18 +48,31 @@ std::string dlq_entry(const kafka::Message& message, const std::string& reason) 
   w.Key("kind");
   w.String(std::string(message.header(schema::schema().kind_header.c_str())));
   const std::string_view payload = message.payload().substr(0, kDlqPayloadBytes);
+  const std::string_view key = message.key().substr(0, kDlqKeyBytes);
   w.Key("payload_bytes");
   w.Uint64(message.payload().size());
   w.Key("payload_truncated");
   w.Bool(payload.size() < message.payload().size());
-  if (valid_utf8(payload) && valid_utf8(message.key())) {
+  if (payload.size() < message.payload().size()) {
+    w.Key("payload_sha256");
+    w.String(codec::sha256_hex(message.payload()));
+  }
+  if (key.size() < message.key().size()) {
+    w.Key("key_bytes");
+    w.Uint64(message.key().size());
+    w.Key("key_truncated");
+    w.Bool(true);
+    w.Key("key_sha256");
+    w.String(codec::sha256_hex(message.key()));
+  }
+  if (valid_utf8(payload) && valid_utf8(key)) {
     w.Key("key");
-    w.String(message.key().data(), static_cast<rapidjson::SizeType>(message.key().size()));
+    w.String(key.data(), static_cast<rapidjson::SizeType>(key.size()));
     w.Key("payload");
     w.String(payload.data(), static_cast<rapidjson::SizeType>(payload.size()));
   } else {
     w.Key("key_base64");
-    w.String(codec::base64_encode(message.key()));
+    w.String(codec::base64_encode(key));
     w.Key("payload_base64");
     w.String(codec::base64_encode(payload));
   }
@@ -117,7 +137,7 @@ void Batcher::reject(const kafka::Message& message, const std::string& reason) {
     if (dataset.topic != topic) continue;
     if (auto* m = metrics_.dataset(dataset.name)) m->rejected->add();
   }
-  publish(schema::schema().topics.records_dlq, std::string(message.key()), dlq_entry(message, reason));
+  publish(schema::schema().topics.records_dlq, dlq_key(message), dlq_entry(message, reason));
   schema::JobKey job;
   std::uint32_t batch = 0;
   const std::string_view kind = message.header(schema::schema().kind_header.c_str());
@@ -173,7 +193,7 @@ void Batcher::handle_record(const kafka::Message& message, const schema::Decoded
     batch.rejected();
     ++stats_.rejected;
     if (m) m->rejected->add();
-    publish(schema::schema().topics.records_dlq, std::string(message.key()), dlq_entry(message, e.what()));
+    publish(schema::schema().topics.records_dlq, dlq_key(message), dlq_entry(message, e.what()));
     log::warn("record rejected", {log::field("reason", e.what()), log::field("job", decoded.job.id()),
                                    log::field("batch", decoded.batch), log::field("seq", decoded.seq)});
     return;
