@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <rapidjson/writer.h>
 
+#include "shared/codec/sha256.h"
 #include "shared/kafka/producer.h"
 #include "shared/schema/record_codec.h"
 #include "shared/schema/schema.h"
@@ -119,8 +120,17 @@ TEST(UnsafeIds, NothingIsWrittenOutsideTheStoreAndEveryMessageIsDeadLettered) {
   const auto dead = read_records_dlq(pipeline.properties(), 3 * unsafe.size());
   EXPECT_EQ(dead.size(), 3 * unsafe.size());
   std::map<std::string, int> kinds;
+  const std::string long_key_hash = codec::sha256_hex(unsafe.back().batch_key(0));
+  const std::string long_job_hash = codec::sha256_hex(unsafe.back().id());
+  int cut_keys = 0;
   for (const auto& d : dead) {
     ++kinds[d.kind];
+    EXPECT_LT(d.size, 1'000'000u) << "over the DLQ topic's default message.max.bytes";
+    if (d.json.find("\"key_truncated\":true") != std::string::npos) {
+      ++cut_keys;
+      EXPECT_TRUE(d.json.find(long_key_hash) != std::string::npos || d.json.find(long_job_hash) != std::string::npos)
+          << "a cut key carries the SHA-256 of the whole key";
+    }
     EXPECT_TRUE(d.reason.find("is not a safe id") != std::string::npos || d.reason.find("unknown dataset") != std::string::npos)
         << d.reason.substr(0, 300);
     EXPECT_LT(d.reason.size(), 1024u) << "a reason quotes at most the start of an id";
@@ -128,6 +138,7 @@ TEST(UnsafeIds, NothingIsWrittenOutsideTheStoreAndEveryMessageIsDeadLettered) {
     EXPECT_GE(d.partition, 0);
     EXPECT_GE(d.offset, 0);
   }
+  EXPECT_EQ(cut_keys, 3) << "record, batch_end and run_end of the job with the 2 MB run id";
   EXPECT_EQ(kinds["record"], static_cast<int>(unsafe.size()));
   EXPECT_EQ(kinds["batch_end"], static_cast<int>(unsafe.size()));
   EXPECT_EQ(kinds["run_end"], static_cast<int>(unsafe.size()));
