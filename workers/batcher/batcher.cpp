@@ -142,10 +142,14 @@ void Batcher::reject(const kafka::Message& message, const std::string& reason) {
   std::uint32_t batch = 0;
   const std::string_view kind = message.header(schema::schema().kind_header.c_str());
   bool attributed = false;
-  if (kind == "record" && schema::parse_batch_key(message.key(), job, batch)) {
+  if ((kind == "record" || kind == "batch_end") && schema::parse_batch_key(message.key(), job, batch)) {
     try {
       schema::validate_job(job);
-      open_batch(message, job, batch).rejected_without_seq();
+      if (kind == "record") {
+        open_batch(message, job, batch).rejected_without_seq();
+      } else {
+        close_unreadable(message, job, batch, reason);
+      }
       attributed = true;
     } catch (const Error&) {
       // An unusable key: the record cannot be counted against a batch, so that batch will report it missing.
@@ -266,6 +270,23 @@ void Batcher::publish_incomplete(const OpenBatch& batch, std::uint64_t count, st
   log::error("batch incomplete", {log::field("job", manifest.job.id()), log::field("batch", manifest.batch),
                                   log::field("reason", manifest.reason)});
   publish(schema::schema().topics.batches, manifest.job.id(), schema::encode_manifest(manifest));
+}
+
+void Batcher::close_unreadable(const kafka::Message& message, const schema::JobKey& job, std::uint32_t number,
+                               const std::string& reason) {
+  // A batch_end is its batch's last message: without a readable count the batch can never be checked, and waiting
+  // for open_batch_timeout would only hold the partition's committed offset and the job back.
+  OpenBatch& batch = open_batch(message, job, number);
+  if (!batch.skipping()) {
+    publish_incomplete(batch, 0, 0,
+                       fmt::format("its batch_end ({}[{}]@{}) is unreadable: {}; re-run the producer for run {} "
+                                   "with the same run id",
+                                   message.topic(), message.partition(), message.offset(), reason, job.run));
+  }
+  producer_.flush(std::chrono::seconds(60));
+  OpenKey key{std::string(message.topic()), message.partition(), std::string(message.key())};
+  offsets_.unpin(key.topic, key.partition, batch.first_offset());
+  open_.erase(key);  // the writer's destructor discards the partial chunk
 }
 
 void Batcher::abandon_stale_batches() {
