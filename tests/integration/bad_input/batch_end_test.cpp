@@ -59,7 +59,11 @@ TEST(BatchEnd, UntrustworthyBatchEndFailsItsJobLoudlyAndNothingIsUploadedShort) 
   // Each bad job ends without an upload, the good one completes: four results, well before any batch timeout.
   const auto results = uploader.wait_for(cases.size() + 1, std::chrono::seconds(30));
   ASSERT_EQ(results.size(), cases.size() + 1);
-  const auto dlq = read_batches_dlq(bench.pipeline.properties(), cases.size(), std::chrono::seconds(20));
+  std::vector<std::string> dlq;  // insights.batches.dlq.v1 entries
+  scan_topic(bench.pipeline.properties(), schema::schema().topics.batches_dlq, [&](const kafka::Message& m) {
+    dlq.emplace_back(m.payload());
+    return dlq.size() >= cases.size();
+  });
   ASSERT_EQ(dlq.size(), cases.size());
   const auto seen = scan_manifests(bench.pipeline.properties(), [&](const ManifestsSeen& s) { return s.batches.size() >= 7; });
   for (const auto& c : cases) {
