@@ -1,6 +1,7 @@
 #include "shared/schema/record_codec.h"
 
 #include <fmt/format.h>
+#include <rapidjson/error/en.h>
 
 #include <charconv>
 #include <cstring>
@@ -120,8 +121,9 @@ const Decoded& RecordDecoder::decode(std::string_view kind_header, std::string_v
   out_.row = nullptr;
   // Checked up front, eight bytes at a time, rather than character by character inside the reader.
   if (const auto at = invalid_utf8_at(payload); at != std::string_view::npos) {
-    throw RecordError(fmt::format("malformed JSON at byte {} (code {})", at,
-                                  static_cast<int>(rapidjson::kParseErrorStringInvalidEncoding)));
+    // rapidjson's own words name the problem, as for every other parse error.
+    throw RecordError(fmt::format("malformed JSON at byte {}: {}", at,
+                                  rapidjson::GetParseError_En(rapidjson::kParseErrorStringInvalidEncoding)));
   }
   // In-situ parsing needs a NUL-terminated, writable copy; the buffer is reused.
   buffer_.assign(payload);
@@ -135,7 +137,8 @@ const Decoded& RecordDecoder::decode(std::string_view kind_header, std::string_v
     throw RecordError(fmt::format("malformed JSON: nested deeper than {} levels", RecordHandler::kMaxDepth));
   }
   if (parsed.IsError()) {
-    throw RecordError(fmt::format("malformed JSON at byte {} (code {})", parsed.Offset(), static_cast<int>(parsed.Code())));
+    throw RecordError(
+        fmt::format("malformed JSON at byte {}: {}", parsed.Offset(), rapidjson::GetParseError_En(parsed.Code())));
   }
   if (!handler_.top_is_object()) throw RecordError("record is not a JSON object");
   auto version = uint_field(handler_, EnvelopeField::V);

@@ -6,6 +6,7 @@
 
 #include "shared/chunkstore/chunk_id.h"
 #include "shared/codec/base64.h"
+#include "shared/codec/sha256.h"
 #include "shared/kafka/topic_admin.h"
 #include "shared/log/log.h"
 #include "shared/schema/manifest.h"
@@ -16,7 +17,13 @@ namespace insights::batcher {
 namespace {
 
 using schema::Kind;
-constexpr std::size_t kDlqPayloadBytes = 64 * 1024;  // a DLQ entry keeps the start of an oversized record
+// A DLQ entry keeps the start of an oversized record, key and reason, so that it always fits in a Kafka message
+// (1 MB by default); the lengths, a truncation marker and the SHA-256 of what was cut identify the original.
+constexpr std::size_t kDlqPayloadBytes = 64 * 1024;
+constexpr std::size_t kDlqKeyBytes = 1024;
+constexpr std::size_t kDlqReasonBytes = 4096;
+
+std::string dlq_key(const kafka::Message& message) { return std::string(message.key().substr(0, kDlqKeyBytes)); }
 
 std::vector<std::string> data_topics() {
   std::vector<std::string> topics;
@@ -31,7 +38,7 @@ std::string dlq_entry(const kafka::Message& message, const std::string& reason) 
   w.Key("v");
   w.Int(schema::schema().version);
   w.Key("reason");
-  w.String(reason);
+  w.String(reason.size() <= kDlqReasonBytes ? reason : reason.substr(0, kDlqReasonBytes) + "...");
   w.Key("topic");
   w.String(std::string(message.topic()));
   w.Key("partition");
@@ -41,18 +48,31 @@ std::string dlq_entry(const kafka::Message& message, const std::string& reason) 
   w.Key("kind");
   w.String(std::string(message.header(schema::schema().kind_header.c_str())));
   const std::string_view payload = message.payload().substr(0, kDlqPayloadBytes);
+  const std::string_view key = message.key().substr(0, kDlqKeyBytes);
   w.Key("payload_bytes");
   w.Uint64(message.payload().size());
   w.Key("payload_truncated");
   w.Bool(payload.size() < message.payload().size());
-  if (valid_utf8(payload) && valid_utf8(message.key())) {
+  if (payload.size() < message.payload().size()) {
+    w.Key("payload_sha256");
+    w.String(codec::sha256_hex(message.payload()));
+  }
+  if (key.size() < message.key().size()) {
+    w.Key("key_bytes");
+    w.Uint64(message.key().size());
+    w.Key("key_truncated");
+    w.Bool(true);
+    w.Key("key_sha256");
+    w.String(codec::sha256_hex(message.key()));
+  }
+  if (valid_utf8(payload) && valid_utf8(key)) {
     w.Key("key");
-    w.String(message.key().data(), static_cast<rapidjson::SizeType>(message.key().size()));
+    w.String(key.data(), static_cast<rapidjson::SizeType>(key.size()));
     w.Key("payload");
     w.String(payload.data(), static_cast<rapidjson::SizeType>(payload.size()));
   } else {
     w.Key("key_base64");
-    w.String(codec::base64_encode(message.key()));
+    w.String(codec::base64_encode(key));
     w.Key("payload_base64");
     w.String(codec::base64_encode(payload));
   }
@@ -120,15 +140,19 @@ void Batcher::reject(const kafka::Message& message, const std::string& reason) {
     if (dataset.topic != topic) continue;
     if (auto* m = metrics_.dataset(dataset.name)) m->rejected->add();
   }
-  publish(schema::schema().topics.records_dlq, std::string(message.key()), dlq_entry(message, reason));
+  publish(schema::schema().topics.records_dlq, dlq_key(message), dlq_entry(message, reason));
   schema::JobKey job;
   std::uint32_t batch = 0;
   const std::string_view kind = message.header(schema::schema().kind_header.c_str());
   bool attributed = false;
-  if (kind == "record" && schema::parse_batch_key(message.key(), job, batch)) {
+  if ((kind == "record" || kind == "batch_end") && schema::parse_batch_key(message.key(), job, batch)) {
     try {
       schema::validate_job(job);
-      open_batch(message, job, batch).rejected_without_seq();
+      if (kind == "record") {
+        open_batch(message, job, batch).rejected_without_seq();
+      } else {
+        close_unreadable(message, job, batch, reason);
+      }
       attributed = true;
     } catch (const Error&) {
       // An unusable key: the record cannot be counted against a batch, so that batch will report it missing.
@@ -181,7 +205,7 @@ void Batcher::handle_record(const kafka::Message& message, const schema::Decoded
     batch.rejected();
     ++stats_.rejected;
     ++dataset.rejected;
-    publish(schema::schema().topics.records_dlq, std::string(message.key()), dlq_entry(message, e.what()));
+    publish(schema::schema().topics.records_dlq, dlq_key(message), dlq_entry(message, e.what()));
     log::warn("record rejected", {log::field("reason", e.what()), log::field("job", decoded.job.id()),
                                    log::field("batch", decoded.batch), log::field("seq", decoded.seq)});
     return;
@@ -255,6 +279,23 @@ void Batcher::publish_incomplete(const OpenBatch& batch, std::uint64_t count, st
   log::error("batch incomplete", {log::field("job", manifest.job.id()), log::field("batch", manifest.batch),
                                   log::field("reason", manifest.reason)});
   publish(schema::schema().topics.batches, manifest.job.id(), schema::encode_manifest(manifest));
+}
+
+void Batcher::close_unreadable(const kafka::Message& message, const schema::JobKey& job, std::uint32_t number,
+                               const std::string& reason) {
+  // A batch_end is its batch's last message: without a readable count the batch can never be checked, and waiting
+  // for open_batch_timeout would only hold the partition's committed offset and the job back.
+  OpenBatch& batch = open_batch(message, job, number);
+  if (!batch.skipping()) {
+    publish_incomplete(batch, 0, 0,
+                       fmt::format("its batch_end ({}[{}]@{}) is unreadable: {}; re-run the producer for run {} "
+                                   "with the same run id",
+                                   message.topic(), message.partition(), message.offset(), reason, job.run));
+  }
+  producer_.flush(std::chrono::seconds(60));
+  OpenKey key{std::string(message.topic()), message.partition(), std::string(message.key())};
+  offsets_.unpin(key.topic, key.partition, batch.first_offset());
+  open_.erase(key);  // the writer's destructor discards the partial chunk
 }
 
 void Batcher::abandon_stale_batches() {

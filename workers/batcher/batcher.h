@@ -74,6 +74,9 @@ class Batcher : private kafka::RebalanceListener {
   void reject(const kafka::Message& message, const std::string& reason);
   OpenBatch& open_batch(const kafka::Message& message, const schema::JobKey& job, std::uint32_t batch);
   void close_batch(const kafka::Message& message, OpenBatch& batch, std::uint64_t count);
+  // Reports the batch of an unreadable batch_end incomplete at once.
+  void close_unreadable(const kafka::Message& message, const schema::JobKey& job, std::uint32_t batch,
+                        const std::string& reason);
   void publish_incomplete(const OpenBatch& batch, std::uint64_t count, std::uint64_t missing, std::string reason);
   void abandon_stale_batches();
   void update_gauges();

@@ -118,8 +118,9 @@ void Uploader::handle(const kafka::Message& message) {
   if (state == JobAssembly::State::Broken) {
     const std::string reason = it->second.assembly.explain();
     log::error("job cannot be uploaded", {log::field("job", job_id), log::field("reason", reason)});
-    dead_letter(it->second, reason, 0, nullptr);
-    if (on_result_) on_result_(failed_result(it->second.assembly, "Incomplete", reason));
+    const JobResult failed = failed_result(it->second.assembly, "Incomplete", reason);
+    dead_letter(it->second, reason, 0, &failed);  // the entry's status says why no upload was tried
+    if (on_result_) on_result_(failed);
     finish(job_id);
     return;
   }
