@@ -229,6 +229,8 @@ void Batcher::close_batch(const kafka::Message& message, OpenBatch& batch, std::
   const OpenKey key = it->first;
   auto owned = std::move(it->second);
   open_.erase(it);
+  // Per batch as well as once a second, so that counters agree with the batches written once a batch is out.
+  flush_counters();
   const auto& job = batch.job();
   if (batch.skipping()) {
     republish_manifest(job, batch.batch(), count);
