@@ -37,6 +37,16 @@ std::vector<std::string> id_directories(const fs::path& dir) {
   return out;
 }
 
+// A job folder left empty by an abandoned writer (or holding only its temp files) holds no object.
+bool holds_objects(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.empty() && name.front() != '.') return true;
+  }
+  return false;
+}
+
 std::string hash_file(int fd, const fs::path& path) {
   codec::Sha256 sha;
   std::vector<char> buffer(kVerifyBufferBytes);
@@ -137,7 +147,9 @@ std::vector<JobPath> FileChunkStore::list_jobs() const {
   std::vector<JobPath> jobs;
   for (const auto& org : id_directories(root_)) {
     for (const auto& dataset : id_directories(root_ / org)) {
-      for (const auto& run : id_directories(root_ / org / dataset)) jobs.push_back({org, dataset, run});
+      for (const auto& run : id_directories(root_ / org / dataset)) {
+        if (holds_objects(root_ / org / dataset / run)) jobs.push_back({org, dataset, run});
+      }
     }
   }
   return jobs;
