@@ -25,7 +25,8 @@ bool split4(std::string_view text, std::array<std::string_view, 4>& parts) {
     text.remove_prefix(slash + 1);
   }
   parts[3] = text;
-  return text.find('/') == std::string_view::npos;
+  // "a/b/c/" is a folder placeholder (consoles and some servers make them), not an object of a job.
+  return !text.empty() && text.find('/') == std::string_view::npos;
 }
 
 bool safe_part(std::string_view part) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <cstdlib>
 #include <thread>
 
 #include "shared/chunkstore/s3_xml.h"
