@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "shared/chunkstore/file_chunk_store.h"
+#include "shared/chunkstore/chunk_store_factory.h"
 #include "shared/config/secret_file.h"
 #include "shared/log/log.h"
 #include "workers/uploader/usage_reader.h"
@@ -31,8 +31,67 @@ kafka::Properties kafka_properties(const config::Config& config) {
   return properties;
 }
 
+std::string chunk_store_url(const config::Config& config) {
+  const std::string url = config.get("chunk_store.url");
+  return url.empty() ? config.get("chunk_store.path") : url;
+}
+
+std::optional<std::filesystem::path> chunk_store_directory(const config::Config& config) {
+  const std::string url = chunk_store_url(config);
+  if (chunkstore::store_kind(url) != chunkstore::StoreKind::File) return std::nullopt;
+  return chunkstore::file_store_root(url);
+}
+
+namespace {
+
+std::string env_value(const std::string& name) {
+  const char* value = name.empty() ? nullptr : std::getenv(name.c_str());
+  return value == nullptr ? std::string() : std::string(value);
+}
+
+// Endpoint, region, addressing and credentials; the URL adds bucket and prefix. Secrets are never logged.
+chunkstore::S3Settings s3_settings(const config::Config& config) {
+  chunkstore::S3Settings s3;
+  s3.endpoint = config.get("chunk_store.s3_endpoint");
+  s3.region = config.get("chunk_store.s3_region");
+  s3.path_style = config.get_bool("chunk_store.s3_path_style");
+  s3.spool_dir = config.get("chunk_store.s3_spool_dir");
+  const std::string access_env = config.get("chunk_store.s3_access_key_env");
+  const std::string secret_env = config.get("chunk_store.s3_secret_key_env");
+  const std::string secret_file = config.get("chunk_store.s3_secret_key_file");
+  s3.access_key = env_value(access_env);
+  if (!secret_file.empty()) {
+    s3.secret_key = config::read_secret_file(secret_file, "chunk_store.s3_secret_key_file");
+    s3.credentials_source = fmt::format("environment variable {} and file {}", access_env, secret_file);
+  } else {
+    s3.secret_key = env_value(secret_env);
+    s3.credentials_source = fmt::format("environment variables {} / {}", access_env, secret_env);
+  }
+  return s3;
+}
+
+}  // namespace
+
 std::unique_ptr<chunkstore::ChunkStore> open_chunk_store(const config::Config& config) {
-  return std::make_unique<chunkstore::FileChunkStore>(config.get("chunk_store.path"));
+  const std::string url = chunk_store_url(config);
+  if (chunkstore::store_kind(url) == chunkstore::StoreKind::File) return chunkstore::open_chunk_store(url, {});
+  return chunkstore::open_chunk_store(url, s3_settings(config));
+}
+
+std::unique_ptr<chunkstore::RetentionSweeper> start_retention_sweeper(const config::Config& config,
+                                                                      chunkstore::ChunkStore& store) {
+  const auto interval = config.get_duration("chunk_store.retention_sweep_interval");
+  if (interval.count() <= 0) return nullptr;
+  const auto retention = config.get_duration("chunk_store.retention");
+  return std::make_unique<chunkstore::RetentionSweeper>(
+      store, retention, interval,
+      [](const chunkstore::ExpiryReport& report) {
+        for (const auto& problem : report.problems) log::warn("chunk retention skipped a job", {log::field("reason", problem)});
+        if (report.expired.empty()) return;
+        log::info("expired chunks of completed jobs", {log::field("jobs", report.expired.size()),
+                                                       log::field("chunks", report.chunks_removed)});
+      },
+      [](const std::string& error) { log::error("chunk retention sweep failed; next try after the interval", {log::field("error", error)}); });
 }
 
 namespace {

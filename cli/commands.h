@@ -13,6 +13,7 @@ void add_uploader_command(CLI::App& app, const GlobalOptions& global);
 void add_broker_command(CLI::App& app, const GlobalOptions& global);
 void add_demo_command(CLI::App& app, const GlobalOptions& global);
 void add_replay_command(CLI::App& app, const GlobalOptions& global);
+void add_chunks_command(CLI::App& app, const GlobalOptions& global);
 void add_docs_command(CLI::App& app);
 
 // Creates the pipeline's topics on the embedded broker.

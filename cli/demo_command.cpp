@@ -12,7 +12,7 @@
 #include "cli/commands.h"
 #include "emulator/emulator_server.h"
 #include "producers/synthetic_producer.h"
-#include "shared/chunkstore/file_chunk_store.h"
+#include "shared/chunkstore/chunk_store_factory.h"
 #include "shared/kafka/group_offsets.h"
 #include "shared/kafka/topic_admin.h"
 #include "shared/log/log.h"
@@ -156,7 +156,8 @@ int run_demo(const GlobalOptions& global, const DemoOptions& options) {
 
   const auto chunk_root = std::filesystem::path("var/demo") / demo_id / "chunks";
   std::filesystem::create_directories(chunk_root);
-  chunkstore::FileChunkStore store(chunk_root);
+  auto owned_store = chunkstore::open_chunk_store(chunk_root.string(), {});
+  chunkstore::ChunkStore& store = *owned_store;
   fmt::print("chunks: {}\n", chunk_root.string());
 
   salesforce::Client client({emulator.base_url(), emulator_options.client_id, emulator_options.client_secret}, {});

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   add_broker_command(app, global);
   add_demo_command(app, global);
   add_replay_command(app, global);
+  add_chunks_command(app, global);
   add_docs_command(app);
   insights::emulator::add_emulator_command(app);
   try {

@@ -12,10 +12,12 @@ namespace {
 
 // /readyz: Kafka answers and the chunk store's directory is usable.
 template <class Worker>
-metrics::Readiness readiness(const Worker& worker, const std::filesystem::path& chunk_root) {
+metrics::Readiness readiness(const Worker& worker, const std::optional<std::filesystem::path>& chunk_root) {
   if (!worker.kafka_reachable()) return {false, "no Kafka broker answers at kafka.bootstrap_servers"};
   std::error_code ec;
-  if (!std::filesystem::is_directory(chunk_root, ec)) return {false, "chunk store " + chunk_root.string() + " is not a directory"};
+  if (chunk_root && !std::filesystem::is_directory(*chunk_root, ec)) {
+    return {false, "chunk store " + chunk_root->string() + " is not a directory"};
+  }
   return {true, {}};
 }
 
@@ -41,9 +43,9 @@ void run_batcher(const GlobalOptions& global) {
   metrics::Registry registry;
   options.metrics = &registry;
   batcher::Batcher worker(options, *store);
-  const std::filesystem::path chunk_root = config.get("chunk_store.path");
+  const auto chunk_root = chunk_store_directory(config);
   auto health = serve_health(config, registry, [&] { return readiness(worker, chunk_root); });
-  log::info("batcher started", {log::field("group", options.group_id), log::field("chunk_store", config.get("chunk_store.path"))});
+  log::info("batcher started", {log::field("group", options.group_id), log::field("chunk_store", chunk_store_url(config))});
   worker.run([&] { return stop.stop_requested(); });
   const auto& s = worker.stats();
   log::info("batcher stopped", {log::field("rows", s.rows), log::field("rejected", s.rejected),
@@ -66,8 +68,9 @@ void run_uploader(const GlobalOptions& global) {
   metrics::Registry registry;
   options.metrics = &registry;
   uploader::Uploader worker(options, *store, *targets);
-  const std::filesystem::path chunk_root = config.get("chunk_store.path");
+  const auto chunk_root = chunk_store_directory(config);
   auto health = serve_health(config, registry, [&] { return readiness(worker, chunk_root); });
+  auto sweeper = start_retention_sweeper(config, *store);
   log::info("uploader started", {log::field("group", options.group_id),
                                  log::field("orgs_file", config.get("salesforce.orgs_file")),
                                  log::field("login_url", config.get("salesforce.login_url")),

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "shared/util/error.h"
 
 namespace insights::chunkstore {
@@ -47,10 +49,32 @@ void validate_id_part(std::string_view what, std::string_view value) {
   if (value.front() == '.') refuse(what, value, "it starts with '.'");
 }
 
-void validate_chunk_id(const ChunkId& id) {
-  validate_id_part("org id", id.org);
-  validate_id_part("dataset", id.dataset);
-  validate_id_part("run id", id.run);
+void validate_chunk_id(const ChunkId& id) { validate_job_path(job_path(id)); }
+
+void validate_job_path(const JobPath& job) {
+  validate_id_part("org id", job.org);
+  validate_id_part("dataset", job.dataset);
+  validate_id_part("run id", job.run);
+}
+
+std::string JobPath::name() const { return fmt::format("{}/{}/{}", org, dataset, run); }
+
+JobPath job_path(const ChunkId& id) { return {id.org, id.dataset, id.run}; }
+
+std::optional<std::uint32_t> parse_batch_file_stem(std::string_view stem) {
+  constexpr std::string_view kPrefix = "batch-";
+  if (!stem.starts_with(kPrefix)) return std::nullopt;
+  const std::string_view digits = stem.substr(kPrefix.size());
+  if (digits.size() < 6 || digits.size() > 10) return std::nullopt;
+  std::uint64_t value = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (value > std::numeric_limits<std::uint32_t>::max() || batch_file_stem(static_cast<std::uint32_t>(value)) != stem) {
+    return std::nullopt;
+  }
+  return static_cast<std::uint32_t>(value);
 }
 
 std::string batch_file_stem(std::uint32_t batch) { return fmt::format("batch-{:06}", batch); }

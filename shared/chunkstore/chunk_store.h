@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shared/chunkstore/chunk_id.h"
 #include "shared/chunkstore/chunk_meta.h"
@@ -26,7 +27,8 @@ class ChunkReader {
   virtual std::size_t read(char* buf, std::size_t n) = 0;
 };
 
-// Where chunks live between batcher and uploader; a filesystem today, an object store later.
+// Where chunks live between batcher and uploader: a filesystem (FileChunkStore) or an S3 bucket (S3ChunkStore).
+// Implementations are safe to use from several threads at once.
 class ChunkStore {
  public:
   virtual ~ChunkStore() = default;
@@ -37,6 +39,17 @@ class ChunkStore {
   // Checks size and SHA-256; throws insights::Error naming the chunk and what differs.
   virtual void verify(const ChunkId& id, const ChunkMeta& expected) const = 0;
   virtual void remove(const ChunkId& id) = 0;  // no error if already gone
+
+  // Listing, for retention and `insights chunks list`. Every job holding any object (chunk or state), sorted.
+  virtual std::vector<JobPath> list_jobs() const = 0;
+  // Batches of the job with a data or metadata object, committed or not (so expiry removes leftovers too), sorted.
+  virtual std::vector<std::uint32_t> list_batches(const JobPath& job) const = 0;
+
+  // A small document per job recording its retention state (see retention.h); nullopt when never written.
+  virtual std::optional<std::string> read_job_state(const JobPath& job) const = 0;
+  virtual void write_job_state(const JobPath& job, std::string_view document) = 0;  // replaces it atomically
+  // No error if absent; also drops the job's folder when the store has folders and it is now empty.
+  virtual void remove_job_state(const JobPath& job) = 0;
 };
 
 }  // namespace insights::chunkstore

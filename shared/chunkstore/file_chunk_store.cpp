@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <set>
 #include <vector>
 
 #include "shared/chunkstore/file_chunk_reader.h"
 #include "shared/chunkstore/file_chunk_writer.h"
 #include "shared/chunkstore/posix_io.h"
+#include "shared/chunkstore/temp_file.h"
 #include "shared/codec/sha256.h"
 #include "shared/util/error.h"
 
@@ -17,6 +20,32 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kVerifyBufferBytes = 1024 * 1024;
+
+// Names of the sub-directories a chunk id could have produced; anything else (temp files, strays) is not ours.
+std::vector<std::string> id_directories(const fs::path& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec == std::errc::no_such_file_or_directory) return out;
+  if (ec) throw Error(fmt::format("chunk store: cannot list '{}': {}", dir.string(), ec.message()));
+  for (const auto& entry : it) {
+    std::string name = entry.path().filename().string();
+    if (!entry.is_directory(ec) || name.empty() || name.front() == '.') continue;
+    out.push_back(std::move(name));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A job folder left empty by an abandoned writer (or holding only its temp files) holds no object.
+bool holds_objects(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.empty() && name.front() != '.') return true;
+  }
+  return false;
+}
 
 std::string hash_file(int fd, const fs::path& path) {
   codec::Sha256 sha;
@@ -36,10 +65,14 @@ std::string FileChunkStore::name(const ChunkId& id) const {
   return fmt::format("{}/{}/{}/{}", id.org, id.dataset, id.run, batch_file_stem(id.batch));
 }
 
-fs::path FileChunkStore::directory(const ChunkId& id) const {
-  validate_chunk_id(id);
-  return root_ / id.org / id.dataset / id.run;
+fs::path FileChunkStore::directory(const ChunkId& id) const { return directory(job_path(id)); }
+
+fs::path FileChunkStore::directory(const JobPath& job) const {
+  validate_job_path(job);
+  return root_ / job.org / job.dataset / job.run;
 }
+
+fs::path FileChunkStore::state_path(const JobPath& job) const { return directory(job) / "job-state.json"; }
 
 fs::path FileChunkStore::data_path(const ChunkId& id) const {
   return directory(id) / (batch_file_stem(id.batch) + ".deflate");
@@ -104,6 +137,58 @@ void FileChunkStore::remove(const ChunkId& id) {
   const bool had_meta = remove_file(meta_path(id));
   const bool had_data = remove_file(data_path(id));
   if (had_meta || had_data) sync_directory(directory(id));
+}
+
+}  // namespace insights::chunkstore
+
+namespace insights::chunkstore {
+
+std::vector<JobPath> FileChunkStore::list_jobs() const {
+  std::vector<JobPath> jobs;
+  for (const auto& org : id_directories(root_)) {
+    for (const auto& dataset : id_directories(root_ / org)) {
+      for (const auto& run : id_directories(root_ / org / dataset)) {
+        if (holds_objects(root_ / org / dataset / run)) jobs.push_back({org, dataset, run});
+      }
+    }
+  }
+  return jobs;
+}
+
+std::vector<std::uint32_t> FileChunkStore::list_batches(const JobPath& job) const {
+  const fs::path dir = directory(job);
+  std::set<std::uint32_t> batches;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec == std::errc::no_such_file_or_directory) return {};
+  if (ec) throw Error(fmt::format("chunk store: cannot list '{}': {}", dir.string(), ec.message()));
+  for (const auto& entry : it) {
+    const fs::path name = entry.path().filename();
+    if (name.extension() != ".deflate" && name.extension() != ".json") continue;
+    if (const auto batch = parse_batch_file_stem(name.stem().string())) batches.insert(*batch);
+  }
+  return {batches.begin(), batches.end()};
+}
+
+std::optional<std::string> FileChunkStore::read_job_state(const JobPath& job) const {
+  return read_whole_file(state_path(job));
+}
+
+void FileChunkStore::write_job_state(const JobPath& job, std::string_view document) {
+  const fs::path dir = directory(job);
+  make_directories(dir);
+  TempFile file(state_path(job));
+  file.write(document);
+  file.publish();
+  sync_directory(dir);
+}
+
+void FileChunkStore::remove_job_state(const JobPath& job) {
+  const fs::path dir = directory(job);
+  if (remove_file(state_path(job))) sync_directory(dir);
+  // An empty job folder is clutter once its state is gone; a non-empty one (new chunks) stays.
+  std::error_code ec;
+  if (fs::remove(dir, ec)) sync_directory(dir.parent_path());
 }
 
 }  // namespace insights::chunkstore

@@ -11,7 +11,17 @@ const std::vector<KeyDef>& key_definitions() {
       {"kafka.topic_partitions", "4", "Partitions of the data and manifest topics when this program creates them"},
       {"kafka.extra", "", "Extra librdkafka properties as \"key=value,key=value\""},
 
-      {"chunk_store.path", "var/chunks", "Root directory of the filesystem chunk store"},
+      {"chunk_store.path", "var/chunks", "Root directory of the filesystem chunk store (used when chunk_store.url is empty)"},
+      {"chunk_store.url", "", "Where chunks live: s3://bucket/prefix, file:///absolute/path or a directory; empty: chunk_store.path"},
+      {"chunk_store.s3_endpoint", "", "S3 endpoint URL (http://127.0.0.1:19400 for scripts/s3); empty: AWS for s3_region"},
+      {"chunk_store.s3_region", "us-east-1", "S3 region the requests are signed for (SigV4)"},
+      {"chunk_store.s3_path_style", "false", "Address buckets as endpoint/bucket/key (local servers) instead of bucket.endpoint/key"},
+      {"chunk_store.s3_access_key_env", "AWS_ACCESS_KEY_ID", "Environment variable holding the S3 access key id"},
+      {"chunk_store.s3_secret_key_env", "AWS_SECRET_ACCESS_KEY", "Environment variable holding the S3 secret access key"},
+      {"chunk_store.s3_secret_key_file", "", "File holding the S3 secret access key (wins over s3_secret_key_env); readable by this user only"},
+      {"chunk_store.s3_spool_dir", "", "Where S3 chunk writers stage a chunk before uploading it; empty: the system temp directory"},
+      {"chunk_store.retention", "7d", "Chunks of completed jobs are removed this long after completion (dead-lettered jobs' chunks are kept)"},
+      {"chunk_store.retention_sweep_interval", "1h", "How often the uploader removes expired chunks; 0 disables the sweep"},
 
       {"producer.batch_records", "100000", "Records per batch"},
       {"producer.watermark_dir", "var/watermarks", "Where the meetings producer keeps each organisation's watermark"},

@@ -10,6 +10,7 @@
 #include "shared/salesforce/api_error.h"
 #include "shared/schema/manifest.h"
 #include "shared/schema/record_codec.h"
+#include "shared/chunkstore/retention.h"
 #include "shared/schema/dead_letter.h"
 #include "shared/schema/schema.h"
 #include "shared/util/utc_now.h"
@@ -18,6 +19,17 @@ namespace insights::uploader {
 namespace {
 
 // What the caller learns about a job that ends without a Salesforce outcome.
+// Retention state for the chunk store; a failure here must not fail the job, so it is only logged.
+void mark_retention(chunkstore::ChunkStore& store, const schema::JobKey& job, bool completed) {
+  try {
+    const chunkstore::JobPath path{job.org, job.dataset, job.run};
+    const auto now = std::chrono::system_clock::now();
+    completed ? chunkstore::mark_job_completed(store, path, now) : chunkstore::mark_job_dead_lettered(store, path, now);
+  } catch (const std::exception& e) {
+    log::warn("could not record the job's chunk retention state", {log::field("job", job.id()), log::field("error", e.what())});
+  }
+}
+
 JobResult failed_result(const JobAssembly& assembly, std::string status, std::string message) {
   JobResult failed;
   failed.job = assembly.job()->job;
@@ -212,6 +224,7 @@ void Uploader::report(const std::string& job_id, Pending& pending, const JobResu
     metrics_.completed(result, std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                                      pending.first_attempt.value_or(std::chrono::steady_clock::now()))
                            .count());
+    mark_retention(store_, result.job, true);
     log::info("job completed", {log::field("job", job_id), log::field("status", result.status),
                                 log::field("rows", result.rows_expected), log::field("parts", result.parts),
                                 log::field("rejected_records", result.rejected), log::field("attempts", pending.attempts),
@@ -239,6 +252,7 @@ void Uploader::dead_letter(const Pending& pending, const std::string& error, int
   if (pending.assembly.job()) metrics_.dead_lettered(pending.assembly.job()->job, result ? result->status : "");
   const auto& assembly = pending.assembly;
   const schema::JobKey job = assembly.job() ? assembly.job()->job : assembly.batches().begin()->second.job;
+  mark_retention(store_, job, false);
   schema::JobFailure failure{job, error, result ? result->status : "", attempts, utc_now_iso8601(), {}};
   if (assembly.job()) failure.manifests.push_back(schema::encode_manifest(*assembly.job()));
   for (const auto& [batch, manifest] : assembly.batches()) failure.manifests.push_back(schema::encode_manifest(manifest));
