@@ -24,7 +24,9 @@ inline constexpr std::string_view kConfigFileVariable = "INSIGHTS_CONFIG";
 // INSIGHTS_* variable must name a config key, so that a typo is an error rather than a silently ignored setting.
 inline constexpr std::string_view kToolingVariables[] = {
     "INSIGHTS_CACHE_DIR", "INSIGHTS_KAFKA_STATE", "INSIGHTS_E2E_BOOTSTRAP", "INSIGHTS_SKIP_SANITIZERS",
-    "INSIGHTS_BUILD_JOBS", "INSIGHTS_TEST_KAFKA_PORT", "INSIGHTS_TEST_KAFKA_CONTROLLER_PORT"};
+    "INSIGHTS_BUILD_JOBS", "INSIGHTS_TEST_KAFKA_PORT", "INSIGHTS_TEST_KAFKA_CONTROLLER_PORT",
+    "INSIGHTS_S3_ENDPOINT", "INSIGHTS_S3_STATE", "INSIGHTS_S3_ACCESS_KEY_ID", "INSIGHTS_S3_SECRET_ACCESS_KEY",
+    "INSIGHTS_TEST_S3_PORT"};
 bool is_tooling_variable(std::string_view name);
 
 // The effective configuration: every declared key has a value and knows where it came from.
