@@ -33,6 +33,24 @@ JobResult failed_result(const JobAssembly& assembly, std::string status, std::st
   return failed;
 }
 
+// Runs on an upload thread: the upload, and what its failure means for the job (the consumer thread decides).
+UploadOutcome upload_and_classify(const JobAssembly& assembly, chunkstore::ChunkStore& store, const JobTarget& target,
+                                  const UploadSettings& settings, const std::atomic<bool>& cancel) {
+  try {
+    return {UploadOutcome::Kind::Done, upload_job(assembly, store, target, settings, &cancel), {}};
+  } catch (const QuotaExceeded& e) {
+    return {UploadOutcome::Kind::Quota, {}, e.what()};
+  } catch (const salesforce::ApiError& e) {
+    return {e.transient() ? UploadOutcome::Kind::Transient : UploadOutcome::Kind::Permanent, {}, e.what()};
+  } catch (const http::TransportError& e) {
+    return {UploadOutcome::Kind::Transient, {}, e.what()};
+  } catch (const UploadCancelled& e) {
+    return {UploadOutcome::Kind::Cancelled, {}, e.what()};
+  } catch (const Error& e) {
+    return {UploadOutcome::Kind::Permanent, {}, e.what()};
+  }
+}
+
 }  // namespace
 
 Uploader::Uploader(UploaderOptions options, chunkstore::ChunkStore& store, salesforce::Client& client, ResultCallback on_result)
@@ -207,22 +225,7 @@ void Uploader::submit(const std::string& job_id, Pending& pending, const JobTarg
   in_flight_count_ = in_flight_.size();
   // The upload works on its own copy of the manifests: more may arrive for the pending job meanwhile.
   pool_->submit(ticket, [this, assembly = pending.assembly, target, cancel]() {
-    UploadOutcome outcome;
-    try {
-      outcome.result = upload_job(assembly, store_, target, options_.upload, cancel.get());
-      outcome.kind = UploadOutcome::Kind::Done;
-    } catch (const QuotaExceeded& e) {
-      outcome = {UploadOutcome::Kind::Quota, {}, e.what()};
-    } catch (const salesforce::ApiError& e) {
-      outcome = {e.transient() ? UploadOutcome::Kind::Transient : UploadOutcome::Kind::Permanent, {}, e.what()};
-    } catch (const http::TransportError& e) {
-      outcome = {UploadOutcome::Kind::Transient, {}, e.what()};
-    } catch (const UploadCancelled& e) {
-      outcome = {UploadOutcome::Kind::Cancelled, {}, e.what()};
-    } catch (const Error& e) {
-      outcome = {UploadOutcome::Kind::Permanent, {}, e.what()};
-    }
-    return outcome;
+    return upload_and_classify(assembly, store_, target, options_.upload, *cancel);
   });
 }
 
