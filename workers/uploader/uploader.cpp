@@ -222,7 +222,6 @@ void Uploader::submit(const std::string& job_id, Pending& pending, const JobTarg
   auto cancel = std::make_shared<std::atomic<bool>>(false);
   pending.ticket = ticket;
   in_flight_[ticket] = InFlight{job_id, target.alias, cancel, false};
-  in_flight_count_ = in_flight_.size();
   // The upload works on its own copy of the manifests: more may arrive for the pending job meanwhile.
   pool_->submit(ticket, [this, assembly = pending.assembly, target, cancel]() {
     return upload_and_classify(assembly, store_, target, options_.upload, *cancel);
@@ -232,8 +231,7 @@ void Uploader::submit(const std::string& job_id, Pending& pending, const JobTarg
 void Uploader::collect_uploads(std::chrono::milliseconds wait) {
   for (auto& [ticket, outcome] : pool_->collect(wait)) {
     auto flight = in_flight_.extract(ticket);
-    in_flight_count_ = in_flight_.size();
-    if (flight.empty()) continue;
+      if (flight.empty()) continue;
     const std::string& job_id = flight.mapped().job_id;
     auto it = pending_.find(job_id);
     if (flight.mapped().abandoned || it == pending_.end() || it->second.ticket != ticket) {

@@ -77,8 +77,6 @@ class Uploader : private kafka::RebalanceListener {
   // For /readyz; safe to call from another thread.
   bool kafka_reachable() const { return consumer_->reachable(std::chrono::seconds(2)); }
   const UploaderStats& stats() const { return stats_; }
-  // Jobs uploading now.
-  std::size_t uploads_in_flight() const { return in_flight_count_.load(); }
 
  private:
   struct Pending {
@@ -140,7 +138,6 @@ class Uploader : private kafka::RebalanceListener {
   std::deque<std::string> ready_;               // job ids in the order they became ready
   std::map<std::uint64_t, InFlight> in_flight_; // by ticket
   std::uint64_t next_ticket_ = 0;
-  std::atomic<std::size_t> in_flight_count_{0};
   // Last member: destroyed first, so its threads end before anything they use.
   std::unique_ptr<UploadPool> pool_;
 };
