@@ -231,7 +231,7 @@ void Uploader::submit(const std::string& job_id, Pending& pending, const JobTarg
 void Uploader::collect_uploads(std::chrono::milliseconds wait) {
   for (auto& [ticket, outcome] : pool_->collect(wait)) {
     auto flight = in_flight_.extract(ticket);
-      if (flight.empty()) continue;
+    if (flight.empty()) continue;
     const std::string& job_id = flight.mapped().job_id;
     auto it = pending_.find(job_id);
     if (flight.mapped().abandoned || it == pending_.end() || it->second.ticket != ticket) {
