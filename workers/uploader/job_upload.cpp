@@ -55,6 +55,12 @@ int send_parts(const JobAssembly& assembly, chunkstore::ChunkStore& store, sales
   return cutter.parts();
 }
 
+void checkpoint(const std::atomic<bool>* cancelled, const schema::JobKey& job, const char* before) {
+  if (cancelled != nullptr && cancelled->load()) {
+    throw UploadCancelled(fmt::format("upload of job {} given up before {}: its next owner takes it over", job.id(), before));
+  }
+}
+
 void check_quota(const JobAssembly& assembly, const JobTarget& target, const UploadSettings& settings) {
   if (target.usage == nullptr) return;
   QuotaUsage usage;
@@ -73,7 +79,7 @@ void check_quota(const JobAssembly& assembly, const JobTarget& target, const Upl
 
 salesforce::HeaderState create_and_process(const JobAssembly& assembly, chunkstore::ChunkStore& store,
                                            const JobTarget& target, const UploadSettings& settings,
-                                           JobResult& result) {
+                                           JobResult& result, const std::atomic<bool>* cancelled) {
   salesforce::Client& client = *target.client;
   const auto& manifest = *assembly.job();
   const auto& dataset = schema::schema().dataset(manifest.job.dataset);
@@ -84,8 +90,10 @@ salesforce::HeaderState create_and_process(const JobAssembly& assembly, chunksto
   fields.file_name = manifest.job.file_name();
   fields.operation = target.operation;
   fields.metadata_json = schema::metadata_json(dataset, target.operation);
+  checkpoint(cancelled, manifest.job, "creating its header");
   result.header_id = client.create_header(fields);
   result.parts = send_parts(assembly, store, client, result.header_id, settings);
+  checkpoint(cancelled, manifest.job, "Process");
   client.start_processing(result.header_id);
   log::info("job processing", {log::field("job", manifest.job.id()), log::field("header", result.header_id),
                                log::field("parts", result.parts)});
@@ -95,7 +103,7 @@ salesforce::HeaderState create_and_process(const JobAssembly& assembly, chunksto
 }  // namespace
 
 JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store, const JobTarget& target,
-                     const UploadSettings& settings) {
+                     const UploadSettings& settings, const std::atomic<bool>* cancelled) {
   const auto& manifest = *assembly.job();
   salesforce::Client& client = *target.client;
   JobResult result;
@@ -135,11 +143,12 @@ JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store,
     state = client.wait_terminal(existing->id, settings.job_timeout);
   } else {
     if (existing) {
+      checkpoint(cancelled, manifest.job, "replacing its unfinished header");
       log::info("replacing an unfinished header of this job", {log::field("job", manifest.job.id()), log::field("header", existing->id)});
       client.delete_header(existing->id);
     }
     check_quota(assembly, target, settings);
-    state = create_and_process(assembly, store, target, settings, result);
+    state = create_and_process(assembly, store, target, settings, result, cancelled);
   }
   result.status = state.status;
   result.message = state.status_message;

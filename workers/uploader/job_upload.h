@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -50,13 +51,22 @@ struct JobResult {
   bool ok = false;
 };
 
+// An upload stopped at a checkpoint because its job was given up (its partition was revoked, or the worker stops).
+// Nothing was processed: the job's next owner resumes or replaces its unfinished header.
+class UploadCancelled : public Error {
+ public:
+  using Error::Error;
+};
+
 // Runs the External Data API lifecycle for one ready job: verifies every chunk, finds or creates the job's header
 // (FileName derived from the job id, so a job is processed at most once), streams the chunks as ONE gzip member cut
 // into parts, processes, waits for a terminal status and checks the dataset's row count.
 // Parts go up on settings.parallel_parts threads. Before a new header is created the rolling 24-hour usage is
 // read (target.usage), and QuotaExceeded is thrown when the job would pass a limit.
 // Throws insights::Error (or salesforce::ApiError) when the job cannot be completed.
+// `cancelled`, when given and set, stops the upload with UploadCancelled before it creates or deletes a header and
+// before Process, so a job given up mid-way is never processed behind its next owner's back.
 JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store, const JobTarget& target,
-                     const UploadSettings& settings);
+                     const UploadSettings& settings, const std::atomic<bool>* cancelled = nullptr);
 
 }  // namespace insights::uploader

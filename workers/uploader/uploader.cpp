@@ -3,6 +3,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <set>
 #include <thread>
 
 #include "shared/kafka/topic_admin.h"
@@ -44,6 +45,24 @@ JobResult failed_result(const JobAssembly& assembly, std::string status, std::st
   return failed;
 }
 
+// Runs on an upload thread: the upload, and what its failure means for the job (the consumer thread decides).
+UploadOutcome upload_and_classify(const JobAssembly& assembly, chunkstore::ChunkStore& store, const JobTarget& target,
+                                  const UploadSettings& settings, const std::atomic<bool>& cancel) {
+  try {
+    return {UploadOutcome::Kind::Done, upload_job(assembly, store, target, settings, &cancel), {}};
+  } catch (const QuotaExceeded& e) {
+    return {UploadOutcome::Kind::Quota, {}, e.what()};
+  } catch (const salesforce::ApiError& e) {
+    return {e.transient() ? UploadOutcome::Kind::Transient : UploadOutcome::Kind::Permanent, {}, e.what()};
+  } catch (const http::TransportError& e) {
+    return {UploadOutcome::Kind::Transient, {}, e.what()};
+  } catch (const UploadCancelled& e) {
+    return {UploadOutcome::Kind::Cancelled, {}, e.what()};
+  } catch (const Error& e) {
+    return {UploadOutcome::Kind::Permanent, {}, e.what()};
+  }
+}
+
 }  // namespace
 
 Uploader::Uploader(UploaderOptions options, chunkstore::ChunkStore& store, salesforce::Client& client, ResultCallback on_result)
@@ -66,12 +85,10 @@ void Uploader::start_consuming() {
   const auto& topics = schema::schema().topics;
   kafka::ensure_topics(options_.kafka, {{topics.batches, options_.topic_partitions}, {topics.batches_dlq, 1}},
                        std::chrono::seconds(30));
-  // An upload runs inside the poll loop; the group must not evict us while a long job is processed.
-  kafka::Properties props = options_.kafka;
-  const auto poll_interval = std::max<std::int64_t>(300'000, options_.upload.job_timeout.count() + 600'000);
-  props.emplace_back("max.poll.interval.ms", std::to_string(std::min<std::int64_t>(poll_interval, 86'400'000)));
-  consumer_ = std::make_unique<kafka::Consumer>(props, options_.group_id, std::vector<std::string>{topics.batches},
+  // Uploads run on the pool, so librdkafka's default max.poll.interval.ms (5 minutes) holds however long a job takes.
+  consumer_ = std::make_unique<kafka::Consumer>(options_.kafka, options_.group_id, std::vector<std::string>{topics.batches},
                                               static_cast<kafka::RebalanceListener*>(this));
+  pool_ = std::make_unique<UploadPool>(options_.concurrent_jobs);
   last_commit_ = std::chrono::steady_clock::now();
 }
 
@@ -88,7 +105,9 @@ void Uploader::run(const std::function<bool()>& stop) {
         handle(*message);
       }
     }
+    collect_uploads(std::chrono::milliseconds(0));
     run_due_jobs();
+    start_ready_jobs();
     if (const auto now = std::chrono::steady_clock::now(); now - last_gauges_ > std::chrono::seconds(5)) {
       last_gauges_ = now;
       metrics_.lag(consumer_->lag());
@@ -96,6 +115,7 @@ void Uploader::run(const std::function<bool()>& stop) {
     }
     commit(false);
   }
+  give_up_uploads();
   commit(true);
   consumer_->close();
   producer_.flush(std::chrono::seconds(30));
@@ -113,6 +133,11 @@ void Uploader::handle(const kafka::Message& message) {
   const schema::JobKey& job = std::visit([](const auto& m) -> const schema::JobKey& { return m.job; }, manifest);
   const std::string job_id = job.id();
   auto [it, inserted] = pending_.try_emplace(job_id);
+  if (it->second.ticket) {
+    // Uploading with every manifest already; a copy re-published meanwhile (batcher restart, replay) adds nothing.
+    log::debug("manifest of a job being uploaded skipped", {log::field("job", job_id), log::field("offset", message.offset())});
+    return;
+  }
   if (inserted) {
     it->second.topic = std::string(message.topic());
     it->second.partition = message.partition();
@@ -137,7 +162,7 @@ void Uploader::handle(const kafka::Message& message) {
     return;
   }
   if (it->second.due) return;  // deferred: a re-published manifest must not skip the backoff or the quota wait
-  process(job_id);
+  enqueue(job_id, it->second);
 }
 
 void Uploader::report_waiting_jobs() {
@@ -159,13 +184,108 @@ void Uploader::report_waiting_jobs() {
 
 void Uploader::run_due_jobs() {
   const auto now = std::chrono::steady_clock::now();
-  std::vector<std::string> due;
-  for (const auto& [job_id, pending] : pending_) {
-    if (pending.due && *pending.due <= now) due.push_back(job_id);
+  for (auto& [job_id, pending] : pending_) {
+    if (pending.due && *pending.due <= now) enqueue(job_id, pending);
   }
-  for (const auto& job_id : due) {
-    if (pending_.count(job_id)) process(job_id);  // a rebalance during an earlier job may have dropped it
+}
+
+void Uploader::enqueue(const std::string& job_id, Pending& pending) {
+  pending.due.reset();
+  if (pending.queued || pending.ticket) return;
+  pending.queued = true;
+  ready_.push_back(job_id);
+}
+
+void Uploader::start_ready_jobs() {
+  std::set<std::string> held;  // aliases with a job in flight or an earlier one still queued: keeps their order
+  for (const auto& [ticket, flight] : in_flight_) held.insert(flight.alias);
+  std::deque<std::string> still_queued;
+  while (!ready_.empty()) {
+    const std::string job_id = std::move(ready_.front());
+    ready_.pop_front();
+    auto it = pending_.find(job_id);
+    if (it == pending_.end() || !it->second.queued) continue;  // revoked or finished meanwhile
+    Pending& pending = it->second;
+    const auto& manifest = *pending.assembly.job();
+    JobTarget target;
+    try {
+      target = targets_->resolve(manifest.job, manifest.operation);
+    } catch (const Error& e) {
+      pending.queued = false;
+      ++pending.attempts;
+      fail(job_id, pending, "Error", e.what());
+      continue;
+    }
+    if (held.count(target.alias) || !pool_->has_idle_thread()) {
+      held.insert(target.alias);
+      still_queued.push_back(job_id);
+      continue;
+    }
+    held.insert(target.alias);
+    submit(job_id, pending, target);
   }
+  ready_ = std::move(still_queued);
+}
+
+void Uploader::submit(const std::string& job_id, Pending& pending, const JobTarget& target) {
+  pending.queued = false;
+  if (!pending.first_attempt) pending.first_attempt = std::chrono::steady_clock::now();
+  ++pending.attempts;
+  const std::uint64_t ticket = ++next_ticket_;
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  pending.ticket = ticket;
+  in_flight_[ticket] = InFlight{job_id, target.alias, cancel, false};
+  // The upload works on its own copy of the manifests: more may arrive for the pending job meanwhile.
+  pool_->submit(ticket, [this, assembly = pending.assembly, target, cancel]() {
+    return upload_and_classify(assembly, store_, target, options_.upload, *cancel);
+  });
+}
+
+void Uploader::collect_uploads(std::chrono::milliseconds wait) {
+  for (auto& [ticket, outcome] : pool_->collect(wait)) {
+    auto flight = in_flight_.extract(ticket);
+    if (flight.empty()) continue;
+    const std::string& job_id = flight.mapped().job_id;
+    auto it = pending_.find(job_id);
+    if (flight.mapped().abandoned || it == pending_.end() || it->second.ticket != ticket) {
+      // Its partition went to another worker (or came back and the job was read again): the current owner redoes
+      // it, and the header lookup by job id keeps the dataset from getting it twice.
+      log::info("outcome of a given-up upload dropped", {log::field("job", job_id),
+                                                        log::field("outcome", outcome.kind == UploadOutcome::Kind::Done ? outcome.result.status : outcome.error)});
+      continue;
+    }
+    it->second.ticket.reset();
+    apply(job_id, it->second, outcome);
+  }
+}
+
+void Uploader::apply(const std::string& job_id, Pending& pending, UploadOutcome& outcome) {
+  switch (outcome.kind) {
+    case UploadOutcome::Kind::Done:
+      report(job_id, pending, outcome.result);
+      return;
+    case UploadOutcome::Kind::Quota:
+      on_quota_exceeded(job_id, pending, outcome.error);
+      return;
+    case UploadOutcome::Kind::Transient:
+      if (!defer_retry(job_id, pending, outcome.error)) fail(job_id, pending, "Error", outcome.error);
+      return;
+    case UploadOutcome::Kind::Permanent:
+      fail(job_id, pending, "Error", outcome.error);
+      return;
+    case UploadOutcome::Kind::Cancelled:
+      // Only when stopping: the job stays pinned, so the next start (or owner) uploads it.
+      log::info("upload stopped before completion", {log::field("job", job_id), log::field("reason", outcome.error)});
+      return;
+  }
+}
+
+void Uploader::give_up_uploads() {
+  if (in_flight_.empty()) return;
+  log::info("stopping: waiting for uploads in flight to reach a checkpoint", {log::field("jobs", in_flight_.size())});
+  for (auto& [ticket, flight] : in_flight_) flight.cancel->store(true);
+  // An upload already past Process finishes (its outcome is applied and committed); the others stop before it.
+  while (!in_flight_.empty()) collect_uploads(std::chrono::milliseconds(500));
 }
 
 bool Uploader::defer_retry(const std::string& job_id, Pending& pending, const std::string& error) {
@@ -194,26 +314,6 @@ void Uploader::on_quota_exceeded(const std::string& job_id, Pending& pending, co
   pending.due = std::chrono::steady_clock::now() + options_.quota_recheck;
   log::warn("job waits for Salesforce's 24-hour upload limits", {log::field("job", job_id), log::field("reason", reason),
                                                                  log::field("recheck_s", std::chrono::duration_cast<std::chrono::seconds>(options_.quota_recheck).count())});
-}
-
-void Uploader::process(const std::string& job_id) {
-  Pending& pending = pending_.at(job_id);
-  pending.due.reset();
-  if (!pending.first_attempt) pending.first_attempt = std::chrono::steady_clock::now();
-  ++pending.attempts;
-  const auto& manifest = *pending.assembly.job();
-  try {
-    const JobTarget target = targets_->resolve(manifest.job, manifest.operation);
-    report(job_id, pending, upload_job(pending.assembly, store_, target, options_.upload));
-  } catch (const QuotaExceeded& e) {
-    on_quota_exceeded(job_id, pending, e.what());
-  } catch (const salesforce::ApiError& e) {
-    if (!e.transient() || !defer_retry(job_id, pending, e.what())) fail(job_id, pending, "Error", e.what());
-  } catch (const http::TransportError& e) {
-    if (!defer_retry(job_id, pending, e.what())) fail(job_id, pending, "Error", e.what());
-  } catch (const Error& e) {
-    fail(job_id, pending, "Error", e.what());
-  }
 }
 
 void Uploader::report(const std::string& job_id, Pending& pending, const JobResult& result) {
@@ -293,8 +393,18 @@ void Uploader::on_assigned(const std::vector<kafka::TopicPartition>& partitions)
 void Uploader::on_revoked(const std::vector<kafka::TopicPartition>& partitions) {
   commit(true);
   for (const auto& tp : partitions) {
+    ++stats_.revocations;
     for (auto it = pending_.begin(); it != pending_.end();) {
       if (it->second.topic == tp.topic && it->second.partition == tp.partition) {
+        if (it->second.ticket) {
+          // Cannot be interrupted mid-request; it stops at its next checkpoint and its outcome is dropped.
+          InFlight& flight = in_flight_.at(*it->second.ticket);
+          flight.abandoned = true;
+          flight.cancel->store(true);
+          ++stats_.uploads_given_up;
+          log::warn("partition revoked while its job uploads; giving the upload up",
+                    {log::field("job", it->first), log::field("partition", tp.partition)});
+        }
         it = pending_.erase(it);
       } else {
         ++it;

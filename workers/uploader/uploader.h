@@ -1,6 +1,7 @@
 #pragma once
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -20,6 +21,7 @@
 #include "workers/uploader/job_upload.h"
 #include "workers/uploader/uploader_metrics.h"
 #include "workers/uploader/quota.h"
+#include "workers/uploader/upload_pool.h"
 
 namespace insights::uploader {
 
@@ -38,6 +40,10 @@ struct UploaderOptions {
   // A job still missing manifests this long after its last one is reported (log line naming the missing batches,
   // and the insights_uploader_jobs_waiting gauge), and again every such period; it keeps waiting.
   std::chrono::milliseconds waiting_report_after{15 * 60 * 1000};
+  // Jobs uploaded at once, each on its own thread while the consumer thread keeps polling. Jobs of one dataset
+  // alias never run at the same time (an Overwrite must land in manifest order, and the quota check must see the
+  // previous job).
+  int concurrent_jobs = 2;
 };
 
 struct UploaderStats {
@@ -48,10 +54,14 @@ struct UploaderStats {
   std::uint64_t quota_waits = 0;   // times a job was held back by a 24-hour limit
   std::uint64_t parts = 0;
   std::uint64_t bytes = 0;
+  std::uint64_t revocations = 0;   // partitions taken from this worker by the group
+  std::uint64_t uploads_given_up = 0;  // uploads in flight when their partition was revoked
 };
 
 // Consumes insights.batches.v1 in its group; uploads each job once all its manifests are in, and sends jobs that
 // fail for good to insights.batches.dlq.v1 with their manifests, the error and the attempt count.
+// Uploads run on an UploadPool; everything else (manifests, outcomes, DLQ, offsets) stays on the thread that calls
+// run(). A job's first manifest offset stays pinned until the job completed or was dead-lettered.
 class Uploader : private kafka::RebalanceListener {
  public:
   using ResultCallback = std::function<void(const JobResult&)>;
@@ -80,12 +90,25 @@ class Uploader : private kafka::RebalanceListener {
     std::string last_error;
     std::chrono::steady_clock::time_point last_manifest = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point last_waiting_report = std::chrono::steady_clock::now();
+    bool queued = false;                   // ready, waiting in ready_ for an upload thread
+    std::optional<std::uint64_t> ticket;   // its upload in flight
+  };
+  struct InFlight {
+    std::string job_id;
+    std::string alias;
+    std::shared_ptr<std::atomic<bool>> cancel;
+    bool abandoned = false;  // its partition was revoked: the outcome is dropped, the next owner redoes the job
   };
   void on_assigned(const std::vector<kafka::TopicPartition>& partitions) override;
   void on_revoked(const std::vector<kafka::TopicPartition>& partitions) override;
   void start_consuming();
   void handle(const kafka::Message& message);
-  void process(const std::string& job_id);
+  void enqueue(const std::string& job_id, Pending& pending);
+  void start_ready_jobs();
+  void submit(const std::string& job_id, Pending& pending, const JobTarget& target);
+  void collect_uploads(std::chrono::milliseconds wait);
+  void apply(const std::string& job_id, Pending& pending, UploadOutcome& outcome);
+  void give_up_uploads();
   void run_due_jobs();
   void report_waiting_jobs();
   // After a transient failure: schedules the next attempt, or returns false when attempts or deadline ran out.
@@ -112,6 +135,11 @@ class Uploader : private kafka::RebalanceListener {
   std::chrono::steady_clock::time_point last_gauges_;
   std::atomic<std::size_t> assigned_{0};
   UploaderMetrics metrics_{nullptr};
+  std::deque<std::string> ready_;               // job ids in the order they became ready
+  std::map<std::uint64_t, InFlight> in_flight_; // by ticket
+  std::uint64_t next_ticket_ = 0;
+  // Last member: destroyed first, so its threads end before anything they use.
+  std::unique_ptr<UploadPool> pool_;
 };
 
 }  // namespace insights::uploader
