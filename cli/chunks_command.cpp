@@ -69,6 +69,7 @@ void run_expire(const GlobalOptions& global, const ChunksOptions& options) {
   const char* verb = options.dry_run ? "would remove" : "removed";
   for (const auto& job : report.expired) fmt::print("{} chunks of {}\n", verb, job.name());
   for (const auto& job : report.dead_lettered) fmt::print("kept {} (dead-lettered: replay it, or `insights chunks drop`)\n", job.name());
+  for (const auto& job : report.replaying) fmt::print("kept {} (being replayed)\n", job.name());
   for (const auto& problem : report.problems) fmt::print("skipped: {}\n", problem);
   fmt::print("{} {} chunk(s) of {} completed job(s)\n", verb, report.chunks_removed, report.expired.size());
   if (!report.problems.empty()) throw CLI::RuntimeError(kExitFailed);
