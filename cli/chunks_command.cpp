@@ -1,5 +1,8 @@
 // `insights chunks list|expire|drop`: what the chunk store holds, and chunk retention by hand.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <optional>
 
 #include "cli/commands.h"
 #include "shared/chunkstore/retention.h"
@@ -30,33 +33,55 @@ void run_list(const GlobalOptions& global) {
   fmt::print("{} job(s) in {}\n", jobs.size(), chunk_store_url(config));
 }
 
-std::chrono::milliseconds retention(const config::Config& config, const std::string& older_than) {
-  if (older_than.empty()) return config.get_duration("chunk_store.retention");
+// Bad arguments are usage errors (exit 2), reported before anything is opened or removed.
+[[noreturn]] void usage_error(const std::string& message) {
+  fmt::print(stderr, "insights: {}\n", message);
+  throw CLI::RuntimeError(kExitUsage);
+}
+
+std::optional<std::chrono::milliseconds> older_than_option(const std::string& older_than) {
+  if (older_than.empty()) return std::nullopt;
   const auto parsed = config::parse_duration(older_than);
-  if (!parsed) throw Error(fmt::format("--older-than '{}' is not a duration; write it like 7d, 36h or 90m", older_than));
+  if (!parsed) usage_error(fmt::format("--older-than '{}' is not a duration; write it like 7d, 36h or 90m", older_than));
   return *parsed;
 }
 
+std::vector<chunkstore::JobPath> job_paths(const std::vector<std::string>& texts) {
+  std::vector<chunkstore::JobPath> jobs;
+  std::vector<std::string> problems;
+  for (const auto& text : texts) {
+    try {
+      jobs.push_back(chunkstore::parse_job_path(text));
+    } catch (const Error& e) {
+      problems.emplace_back(e.what());
+    }
+  }
+  if (!problems.empty()) usage_error(fmt::format("{}; nothing was removed", fmt::join(problems, "; ")));
+  return jobs;
+}
+
 void run_expire(const GlobalOptions& global, const ChunksOptions& options) {
+  const auto option = older_than_option(options.older_than);
   auto config = load_config(global);
   auto store = open_chunk_store(config);
-  const auto older_than = retention(config, options.older_than);
+  const auto older_than = option ? *option : config.get_duration("chunk_store.retention");
   const auto report = chunkstore::expire_completed_jobs(*store, chunkstore::Clock::now(), older_than, options.dry_run);
   const char* verb = options.dry_run ? "would remove" : "removed";
   for (const auto& job : report.expired) fmt::print("{} chunks of {}\n", verb, job.name());
   for (const auto& job : report.dead_lettered) fmt::print("kept {} (dead-lettered: replay it, or `insights chunks drop`)\n", job.name());
+  for (const auto& job : report.replaying) fmt::print("kept {} (being replayed)\n", job.name());
   for (const auto& problem : report.problems) fmt::print("skipped: {}\n", problem);
   fmt::print("{} {} chunk(s) of {} completed job(s)\n", verb, report.chunks_removed, report.expired.size());
   if (!report.problems.empty()) throw CLI::RuntimeError(kExitFailed);
 }
 
 void run_drop(const GlobalOptions& global, const ChunksOptions& options) {
+  const auto jobs = job_paths(options.jobs);
   auto config = load_config(global);
   auto store = open_chunk_store(config);
   int failures = 0;
-  for (const auto& text : options.jobs) {
+  for (const auto& job : jobs) {
     try {
-      const chunkstore::JobPath job = chunkstore::parse_job_path(text);
       const std::size_t removed = chunkstore::drop_dead_lettered_job(*store, job, options.dry_run);
       fmt::print("{} {} chunk(s) of {}\n", options.dry_run ? "would remove" : "removed", removed, job.name());
     } catch (const Error& e) {

@@ -80,7 +80,8 @@ int run_replay(const GlobalOptions& global, const ReplayOptions& options) {
   if (!options.dry_run) producer = std::make_unique<kafka::Producer>(properties);
   int refused = 0;
   for (const auto* job : chosen) {
-    const auto check = replay::check_job(*job, *store);
+    const auto check = options.dry_run ? replay::check_job(*job, *store)
+                                       : replay::claim_job(*job, *store, std::chrono::system_clock::now());
     if (!check.replayable) {
       ++refused;
       fmt::print("cannot replay {}: {}\n", job->job.id(), check.problem);

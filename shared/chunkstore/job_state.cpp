@@ -23,6 +23,8 @@ std::string_view to_string(JobState state) {
       return "completed";
     case JobState::DeadLettered:
       return "dead_lettered";
+    case JobState::Replaying:
+      return "replaying";
   }
   return "unknown";
 }
@@ -60,8 +62,10 @@ JobStateRecord job_state_from_json(std::string_view json) {
     record.state = JobState::Completed;
   } else if (name == to_string(JobState::DeadLettered)) {
     record.state = JobState::DeadLettered;
+  } else if (name == to_string(JobState::Replaying)) {
+    record.state = JobState::Replaying;
   } else {
-    bad_state(fmt::format("state '{}' is neither completed nor dead_lettered", name));
+    bad_state(fmt::format("state '{}' is not one of completed, dead_lettered, replaying", name));
   }
   const auto at = doc.FindMember("at_unix");
   if (at == doc.MemberEnd() || !at->value.IsInt64()) bad_state("field 'at_unix' is missing or not an integer");

@@ -6,8 +6,9 @@
 namespace insights::chunkstore {
 
 // Where a job stands for chunk retention. Completed jobs' chunks expire after the retention period; dead-lettered
-// jobs' chunks stay until the job is replayed (and completes) or they are dropped explicitly.
-enum class JobState { Completed, DeadLettered };
+// jobs' chunks stay until the job is replayed (and completes) or they are dropped explicitly. A job being replayed
+// is marked Replaying first, so a sweep that began while it was still Completed leaves its chunks alone.
+enum class JobState { Completed, DeadLettered, Replaying };
 
 struct JobStateRecord {
   JobState state = JobState::Completed;
@@ -16,7 +17,7 @@ struct JobStateRecord {
   friend bool operator==(const JobStateRecord&, const JobStateRecord&) = default;
 };
 
-std::string_view to_string(JobState state);  // "completed", "dead_lettered"
+std::string_view to_string(JobState state);  // "completed", "dead_lettered", "replaying"
 
 // {"state":"completed","at":"2024-06-01T12:00:00Z","at_unix":1717243200}; at_unix is the one read back.
 std::string to_json(const JobStateRecord& record);

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "shared/chunkstore/retention.h"
 #include "shared/schema/manifest.h"
 #include "shared/schema/record_codec.h"
 #include "shared/schema/schema.h"
@@ -61,6 +62,17 @@ ReplayCheck check_job(const FailedJob& failed, const chunkstore::ChunkStore& sto
     check.rows += it->second.meta.records;
   }
   check.replayable = true;
+  return check;
+}
+
+ReplayCheck claim_job(const FailedJob& failed, chunkstore::ChunkStore& store, std::chrono::system_clock::time_point now) {
+  const chunkstore::JobPath job{failed.job.org, failed.job.dataset, failed.job.run};
+  const auto previous = chunkstore::read_job_state_record(store, job);
+  // Marked before the check: a sweep that already decided to expire the job either finds the mark changed and
+  // stops, or has removed chunks that the check below then misses.
+  chunkstore::mark_job_replaying(store, job, now);
+  ReplayCheck check = check_job(failed, store);
+  if (!check.replayable) chunkstore::restore_job_state(store, job, previous);
   return check;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -18,6 +19,10 @@ struct ReplayCheck {
 // Whether the uploader could take the job again from the chunk store: the job manifest and every batch manifest
 // are there, every batch is complete, and every chunk exists and matches its size and SHA-256.
 ReplayCheck check_job(const FailedJob& job, const chunkstore::ChunkStore& store);
+
+// check_job for a replay that will happen: the job is first marked replaying in the store, so the chunk retention
+// sweep keeps its chunks from then on; a job that fails the check gets its previous mark back.
+ReplayCheck claim_job(const FailedJob& job, chunkstore::ChunkStore& store, std::chrono::system_clock::time_point now);
 
 // Hands the job back to the uploader: its manifests go to insights.batches.v1 (key: the job), then a replay marker
 // to insights.batches.dlq.v1. The uploader finds any header the job already has, so a replay never doubles rows.
