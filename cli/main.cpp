@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // CLI11's own codes (105-109...) mean nothing to scripts; a usage error is 2, as for every other command line.
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
   } catch (const insights::Error& e) {
     std::fprintf(stderr, "insights: %s\n", e.what());
     return kExitFailed;
