@@ -52,6 +52,21 @@ rd_kafka_topic_partition_list_t* end_offsets(rd_kafka_t* rk, const std::vector<s
   return offsets.release();
 }
 
+bool retriable_commit_error(rd_kafka_resp_err_t err) {
+  switch (err) {
+    case RD_KAFKA_RESP_ERR_NOT_COORDINATOR:
+    case RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS:
+    case RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE:
+    case RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT:
+    case RD_KAFKA_RESP_ERR__TIMED_OUT:
+    case RD_KAFKA_RESP_ERR__TRANSPORT:
+    case RD_KAFKA_RESP_ERR__WAIT_COORD:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 void start_group_at_end(const Properties& properties, const std::string& group_id, const std::vector<std::string>& topics,
@@ -74,8 +89,15 @@ void start_group_at_end(const Properties& properties, const std::string& group_i
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   if (offsets->cnt == 0) return;
-  if (auto err = rd_kafka_commit(rk.get(), offsets.get(), 0); err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-    throw Error(fmt::format("cannot commit start offsets for group {}: {}", group_id, rd_kafka_err2str(err)));
+  // A new group's coordinator may still be moving or loading ("not coordinator", "loading") on a real broker.
+  for (;;) {
+    const auto err = rd_kafka_commit(rk.get(), offsets.get(), 0);
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) return;
+    if (!retriable_commit_error(err) || std::chrono::steady_clock::now() > deadline) {
+      throw Error(fmt::format("cannot commit start offsets for group {}: {}; is the Kafka broker healthy?", group_id,
+                              rd_kafka_err2str(err)));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
 }
 
