@@ -90,11 +90,12 @@ std::optional<std::string> check_record(CsvRecord& record, const UploadSchema& s
   return std::nullopt;
 }
 
-std::vector<std::string> loaded_cells(CsvRecord& record, const UploadSchema& schema) {
+// Copies rather than moves the cells: the reader refills the record's strings, so it does not allocate per cell.
+std::vector<std::string> loaded_cells(const CsvRecord& record, const UploadSchema& schema) {
   std::vector<std::string> row;
   row.reserve(record.cells.size());
   for (std::size_t i = 0; i < record.cells.size(); ++i) {
-    if (!schema.fields[i].is_skipped) row.push_back(std::move(record.cells[i]));
+    if (!schema.fields[i].is_skipped) row.push_back(record.cells[i]);
   }
   return row;
 }
