@@ -90,14 +90,12 @@ std::optional<std::string> check_record(CsvRecord& record, const UploadSchema& s
   return std::nullopt;
 }
 
-// Copies rather than moves the cells: the reader refills the record's strings, so it does not allocate per cell.
-std::vector<std::string> loaded_cells(const CsvRecord& record, const UploadSchema& schema) {
-  std::vector<std::string> row;
-  row.reserve(record.cells.size());
+// The record's loaded cells (isSkipped columns left out) into `row`, a buffer reused for every record.
+void loaded_cells(const CsvRecord& record, const UploadSchema& schema, std::vector<std::string_view>& row) {
+  row.clear();
   for (std::size_t i = 0; i < record.cells.size(); ++i) {
     if (!schema.fields[i].is_skipped) row.push_back(record.cells[i]);
   }
-  return row;
 }
 
 }  // namespace
@@ -123,12 +121,16 @@ LoadedUpload load_upload(std::vector<PartData> parts, const std::optional<Upload
   for (const auto& field : effective->fields) {
     if (!field.is_skipped) upload.fields.push_back(field);
   }
+  upload.rows = RowTable(upload.fields.size());
+  upload.rows.reserve_bytes(text.size());  // the cells are the text less delimiters and quotes, give or take defaults
+  std::vector<std::string_view> row;
   while (reader.next(record)) {
     if (auto problem = check_record(record, *effective)) {
       if (upload.rejected++ == 0) upload.first_rejection = std::move(*problem);
       continue;
     }
-    upload.rows.push_back(loaded_cells(record, *effective));
+    loaded_cells(record, *effective, row);
+    upload.rows.append(row);
   }
   if (upload.rows.empty() && upload.rejected == 0) throw insights::Error("the data file holds no rows after its header");
   if (upload.rows.empty()) {
