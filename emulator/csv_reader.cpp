@@ -5,7 +5,9 @@
 namespace insights::emulator {
 
 CsvReader::CsvReader(std::string_view data, char delimiter, char enclosure)
-    : data_(data), delimiter_(delimiter), enclosure_(enclosure) {}
+    : data_(data), delimiter_(delimiter), enclosure_(enclosure) {
+  for (const char c : {delimiter, enclosure, '\n', '\r'}) ends_unquoted_[static_cast<unsigned char>(c)] = true;
+}
 
 bool CsvReader::next(CsvRecord& record) {
   record.error.clear();
@@ -59,11 +61,7 @@ CsvReader::FieldEnd CsvReader::read_quoted(std::string& cell, CsvRecord& record)
 CsvReader::FieldEnd CsvReader::read_unquoted(std::string& cell, CsvRecord& record) {
   // Find the field's end first and copy the value once: most cells are plain text.
   const std::size_t start = pos_;
-  while (pos_ < data_.size()) {
-    const char c = data_[pos_];
-    if (c == delimiter_ || c == '\n' || c == '\r' || c == enclosure_) break;
-    ++pos_;
-  }
+  while (pos_ < data_.size() && !ends_unquoted_[static_cast<unsigned char>(data_[pos_])]) ++pos_;
   cell.assign(data_.data() + start, pos_ - start);
   if (pos_ >= data_.size()) return FieldEnd::Record;
   const char c = data_[pos_++];

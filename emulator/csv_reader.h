@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -33,6 +34,7 @@ class CsvReader {
   void skip_rest_of_line();
 
   std::string_view data_;
+  std::array<bool, 256> ends_unquoted_{};  // delimiter, CR, LF and the enclosure: one lookup per byte
   char delimiter_;
   char enclosure_;
   std::size_t pos_ = 0;

@@ -25,29 +25,45 @@ constexpr std::array<std::string_view, 34> kSupportedFormats = {
     "yyyy-MM-dd", "yy-MM-dd", "dd.MM.yyyy", "dd.MM.yy", "dd/MM/yyyy", "dd/MM/yy", "dd-MM-yyyy", "dd-MM-yy",
     "MM/dd/yyyy", "MM/dd/yy", "MM-dd-yyyy", "MM-dd-yy"};
 
+// A format has a few dozen characters at most; more tokens than this make it unsupported anyway.
+constexpr std::size_t kMaxTokens = 32;
+
 struct Token {
   bool literal = false;
-  std::string text;  // the literal, or the symbol run such as "yyyy"
+  std::string_view text;  // the literal, or the symbol run such as "yyyy"; views the format
 };
 
-std::optional<std::vector<Token>> tokenize(std::string_view format) {
-  std::vector<Token> tokens;
+struct Tokens {
+  std::array<Token, kMaxTokens> items;
+  std::size_t count = 0;
+};
+
+// Splits the format without allocating: it is applied to every date cell of an upload.
+std::optional<Tokens> tokenize(std::string_view format) {
+  Tokens tokens;
+  const auto push = [&](Token token) {
+    if (tokens.count == kMaxTokens) return false;
+    tokens.items[tokens.count++] = token;
+    return true;
+  };
   for (std::size_t i = 0; i < format.size();) {
     const char c = format[i];
+    bool pushed = false;
     if (c == '\'') {
       const auto close = format.find('\'', i + 1);
       if (close == std::string_view::npos) return std::nullopt;
-      tokens.push_back({true, close == i + 1 ? "'" : std::string(format.substr(i + 1, close - i - 1))});
+      pushed = push({true, close == i + 1 ? format.substr(i, 1) : format.substr(i + 1, close - i - 1)});
       i = close + 1;
     } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
       auto end = i;
       while (end < format.size() && format[end] == c) ++end;
-      tokens.push_back({false, std::string(format.substr(i, end - i))});
+      pushed = push({false, format.substr(i, end - i)});
       i = end;
     } else {
-      tokens.push_back({true, std::string(1, c)});
+      pushed = push({true, format.substr(i, 1)});
       ++i;
     }
+    if (!pushed) return std::nullopt;
   }
   return tokens;
 }
@@ -142,7 +158,8 @@ bool matches_date_format(std::string_view value, std::string_view format) {
   if (!tokens) return false;
   Fields fields;
   std::size_t pos = 0;
-  for (const auto& token : *tokens) {
+  for (std::size_t i = 0; i < tokens->count; ++i) {
+    const Token& token = tokens->items[i];
     if (token.literal) {
       if (value.substr(pos, token.text.size()) != token.text) return false;
       pos += token.text.size();
