@@ -1,6 +1,5 @@
 #include "emulator/utf8.h"
 
-#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -69,7 +68,9 @@ std::size_t utf8_length(std::string_view text) {
   for (; i + 8 <= text.size(); i += 8) {
     const std::uint64_t word = load8(text.data() + i);
     // A continuation byte is 10xxxxxx: its top bit set and the next bit (shifted up into the top place) clear.
-    continuations += static_cast<std::size_t>(std::popcount(word & ~(word << 1) & kHighBits));
+    // Summing the flags by multiplication: std::popcount is a library call on baseline x86-64.
+    const std::uint64_t flags = (word & ~(word << 1) & kHighBits) >> 7;
+    continuations += static_cast<std::size_t>((flags * 0x0101010101010101ULL) >> 56);
   }
   for (; i < text.size(); ++i) {
     if (is_continuation(static_cast<unsigned char>(text[i]))) ++continuations;
