@@ -4,7 +4,6 @@
 #include <array>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "emulator/name_rules.h"
 
@@ -24,49 +23,6 @@ constexpr std::array<std::string_view, 34> kSupportedFormats = {
     // The same dates without their time part.
     "yyyy-MM-dd", "yy-MM-dd", "dd.MM.yyyy", "dd.MM.yy", "dd/MM/yyyy", "dd/MM/yy", "dd-MM-yyyy", "dd-MM-yy",
     "MM/dd/yyyy", "MM/dd/yy", "MM-dd-yyyy", "MM-dd-yy"};
-
-// A format has a few dozen characters at most; more tokens than this make it unsupported anyway.
-constexpr std::size_t kMaxTokens = 32;
-
-struct Token {
-  bool literal = false;
-  std::string_view text;  // the literal, or the symbol run such as "yyyy"; views the format
-};
-
-struct Tokens {
-  std::array<Token, kMaxTokens> items;
-  std::size_t count = 0;
-};
-
-// Splits the format without allocating: it is applied to every date cell of an upload.
-std::optional<Tokens> tokenize(std::string_view format) {
-  Tokens tokens;
-  const auto push = [&](Token token) {
-    if (tokens.count == kMaxTokens) return false;
-    tokens.items[tokens.count++] = token;
-    return true;
-  };
-  for (std::size_t i = 0; i < format.size();) {
-    const char c = format[i];
-    bool pushed = false;
-    if (c == '\'') {
-      const auto close = format.find('\'', i + 1);
-      if (close == std::string_view::npos) return std::nullopt;
-      pushed = push({true, close == i + 1 ? format.substr(i, 1) : format.substr(i + 1, close - i - 1)});
-      i = close + 1;
-    } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-      auto end = i;
-      while (end < format.size() && format[end] == c) ++end;
-      pushed = push({false, format.substr(i, end - i)});
-      i = end;
-    } else {
-      pushed = push({true, format.substr(i, 1)});
-      ++i;
-    }
-    if (!pushed) return std::nullopt;
-  }
-  return tokens;
-}
 
 struct Fields {
   int year = 2000;
@@ -153,13 +109,40 @@ bool is_supported_date_format(std::string_view format) {
   return std::find(kSupportedFormats.begin(), kSupportedFormats.end(), format) != kSupportedFormats.end();
 }
 
-bool matches_date_format(std::string_view value, std::string_view format) {
-  const auto tokens = tokenize(format);
-  if (!tokens) return false;
+DatePattern::DatePattern(std::string_view format) {
+  const auto push = [&](Token token) {
+    if (count_ == kMaxTokens) return false;
+    tokens_[count_++] = token;
+    return true;
+  };
+  for (std::size_t i = 0; i < format.size() && valid_;) {
+    const char c = format[i];
+    if (c == '\'') {
+      const auto close = format.find('\'', i + 1);
+      if (close == std::string_view::npos) {
+        valid_ = false;
+        break;
+      }
+      valid_ = push({true, close == i + 1 ? format.substr(i, 1) : format.substr(i + 1, close - i - 1)});
+      i = close + 1;
+    } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      auto end = i;
+      while (end < format.size() && format[end] == c) ++end;
+      valid_ = push({false, format.substr(i, end - i)});
+      i = end;
+    } else {
+      valid_ = push({true, format.substr(i, 1)});
+      ++i;
+    }
+  }
+}
+
+bool DatePattern::matches(std::string_view value) const {
+  if (!valid_) return false;
   Fields fields;
   std::size_t pos = 0;
-  for (std::size_t i = 0; i < tokens->count; ++i) {
-    const Token& token = tokens->items[i];
+  for (std::size_t i = 0; i < count_; ++i) {
+    const Token& token = tokens_[i];
     if (token.literal) {
       if (value.substr(pos, token.text.size()) != token.text) return false;
       pos += token.text.size();
@@ -169,5 +152,7 @@ bool matches_date_format(std::string_view value, std::string_view format) {
   }
   return pos == value.size() && fields.day <= days_in_month(fields.year, fields.month);
 }
+
+bool matches_date_format(std::string_view value, std::string_view format) { return DatePattern(format).matches(value); }
 
 }  // namespace insights::emulator

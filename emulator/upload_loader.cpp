@@ -74,18 +74,34 @@ UploadSchema schema_from_header(const CsvRecord& header) {
   return text_schema(header.cells);
 }
 
+// What checking a row needs besides the schema, prepared once per upload: each Date field's format already split,
+// and a buffer for the cells' lengths.
+struct RowChecks {
+  explicit RowChecks(const UploadSchema& schema) {
+    for (const auto& field : schema.fields) {
+      dates.push_back(field.type == FieldType::Date ? std::optional<DatePattern>(DatePattern(field.format)) : std::nullopt);
+    }
+  }
+  std::vector<std::optional<DatePattern>> dates;
+  std::vector<std::size_t> chars;
+};
+
 // Why the record cannot be loaded, or nullopt; the record's cells are rewritten as they will be stored.
-std::optional<std::string> check_record(CsvRecord& record, const UploadSchema& schema) {
+std::optional<std::string> check_record(CsvRecord& record, const UploadSchema& schema, RowChecks& checks) {
   if (!record.error.empty()) return record.error;
   if (record.cells.size() != schema.fields.size()) {
     return fmt::format("line {}: {} columns, expected {}", record.line, record.cells.size(), schema.fields.size());
   }
+  checks.chars.clear();
   std::size_t chars = 0;
-  for (const auto& cell : record.cells) chars += utf8_length(cell);
+  for (const auto& cell : record.cells) chars += checks.chars.emplace_back(utf8_length(cell));
   if (chars > kMaxRecordChars) return fmt::format("line {}: record longer than {} characters", record.line, kMaxRecordChars);
   for (std::size_t i = 0; i < record.cells.size(); ++i) {
     if (schema.fields[i].is_skipped) continue;
-    if (auto problem = check_cell(schema.fields[i], record.cells[i])) return fmt::format("line {}: {}", record.line, *problem);
+    const auto& date = checks.dates[i];
+    if (auto problem = check_cell(schema.fields[i], record.cells[i], checks.chars[i], date ? &*date : nullptr)) {
+      return fmt::format("line {}: {}", record.line, *problem);
+    }
   }
   return std::nullopt;
 }
@@ -124,8 +140,9 @@ LoadedUpload load_upload(std::vector<PartData> parts, const std::optional<Upload
   upload.rows = RowTable(upload.fields.size());
   upload.rows.reserve_bytes(text.size());  // the cells are the text less delimiters and quotes, give or take defaults
   std::vector<std::string_view> row;
+  RowChecks checks(*effective);
   while (reader.next(record)) {
-    if (auto problem = check_record(record, *effective)) {
+    if (auto problem = check_record(record, *effective, checks)) {
       if (upload.rejected++ == 0) upload.first_rejection = std::move(*problem);
       continue;
     }
