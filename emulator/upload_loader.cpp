@@ -138,7 +138,9 @@ LoadedUpload load_upload(std::vector<PartData> parts, const std::optional<Upload
     if (!field.is_skipped) upload.fields.push_back(field);
   }
   upload.rows = RowTable(upload.fields.size());
-  upload.rows.reserve_bytes(text.size());  // the cells are the text less delimiters and quotes, give or take defaults
+  // The cells are the text less delimiters and quotes, give or take defaults; a row per line unless values hold
+  // line breaks.
+  upload.rows.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1, text.size());
   std::vector<std::string_view> row;
   RowChecks checks(*effective);
   while (reader.next(record)) {
