@@ -186,6 +186,7 @@ std::optional<Dataset> DatasetStore::snapshot(const std::string& alias, std::opt
   Dataset dataset;
   dataset.alias = stored.alias;
   for (const auto& field : stored.fields) dataset.columns.push_back(field.name);
+  dataset.row_count = stored.rows.size();
   const auto count = std::min(stored.rows.size(), row_limit.value_or(stored.rows.size()));
   dataset.rows.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {

@@ -108,7 +108,9 @@ TEST_F(DatasetStoreTest, RowsOutliveTheUploadsTheyReplacedAndTheSnapshotLimit) {
   store.apply("Delete", "ds", "", keyed_upload({{"a", ""}}));
   EXPECT_THAT(store.snapshot("ds")->rows, ElementsAre(ElementsAre("b", "5"), ElementsAre("c", "6")));
   EXPECT_THAT(store.snapshot("ds", 1)->rows, ElementsAre(ElementsAre("b", "5")));
+  EXPECT_EQ(store.snapshot("ds", 1)->row_count, 2U);
   EXPECT_THAT(store.snapshot("ds", 0)->rows, ElementsAre());
+  EXPECT_EQ(store.snapshot("ds", 0)->row_count, 2U);
 }
 
 TEST_F(DatasetStoreTest, VersionsKeepTheirRowCounts) {
