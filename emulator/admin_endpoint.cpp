@@ -75,9 +75,10 @@ HttpReply AdminEndpoint::handle(const HttpRequest& request) const {
 }
 
 HttpReply AdminEndpoint::dataset(const std::string& alias, const HttpRequest& request) const {
-  const auto full = datasets_.snapshot(alias, std::nullopt);
+  // Only the rows asked for are copied out: a night's dataset holds millions.
+  const auto limit = whole_number_param(request, "limit");
+  const auto full = datasets_.snapshot(alias, limit);
   if (!full) throw not_found(fmt::format("No dataset {} exists", alias));
-  const auto limit = whole_number_param(request, "limit").value_or(full->rows.size());
   JsonWriter json;
   json.begin_object();
   json.key("alias").string(full->alias);
@@ -85,9 +86,9 @@ HttpReply AdminEndpoint::dataset(const std::string& alias, const HttpRequest& re
   json.key("columns").begin_array();
   for (const auto& column : full->columns) json.string(column);
   json.end_array();
-  json.key("row_count").unsigned_integer(full->rows.size());
+  json.key("row_count").unsigned_integer(full->row_count);
   json.key("rows").begin_array();
-  for (std::size_t i = 0; i < full->rows.size() && i < limit; ++i) {
+  for (std::size_t i = 0; i < full->rows.size(); ++i) {
     json.begin_array();
     for (const auto& cell : full->rows[i]) json.string(cell);
     json.end_array();

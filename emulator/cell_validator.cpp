@@ -49,8 +49,8 @@ std::optional<std::string> check_numeric(const FieldSpec& field, std::string& va
   return std::nullopt;
 }
 
-std::optional<std::string> check_text(const FieldSpec& field, std::string& value) {
-  if (utf8_length(value) <= static_cast<std::size_t>(field.precision)) return std::nullopt;
+std::optional<std::string> check_text(const FieldSpec& field, std::string& value, std::size_t chars) {
+  if (chars <= static_cast<std::size_t>(field.precision)) return std::nullopt;
   if (!field.can_truncate) {
     return fmt::format("{}: value longer than its precision {} and canTruncateValue is false", field.name,
                        field.precision);
@@ -62,19 +62,28 @@ std::optional<std::string> check_text(const FieldSpec& field, std::string& value
 }  // namespace
 
 std::optional<std::string> check_cell(const FieldSpec& field, std::string& value) {
-  if (utf8_length(value) > kMaxValueChars) {
+  if (field.type != FieldType::Date) return check_cell(field, value, utf8_length(value), nullptr);
+  const DatePattern date(field.format);
+  return check_cell(field, value, utf8_length(value), &date);
+}
+
+std::optional<std::string> check_cell(const FieldSpec& field, std::string& value, std::size_t chars,
+                                      const DatePattern* date) {
+  if (chars > kMaxValueChars) {
     return fmt::format("{}: value longer than {} characters", field.name, kMaxValueChars);
   }
   switch (field.type) {
     case FieldType::Numeric:
       return check_numeric(field, value);
     case FieldType::Date:
-      if (value.empty() || matches_date_format(value, field.format)) return std::nullopt;
+      if (value.empty() || (date != nullptr ? date->matches(value) : matches_date_format(value, field.format))) {
+        return std::nullopt;
+      }
       return fmt::format("{}: \"{}\" does not match the date format {}", field.name, value, field.format);
     case FieldType::Text:
       break;
   }
-  return check_text(field, value);
+  return check_text(field, value, chars);
 }
 
 }  // namespace insights::emulator

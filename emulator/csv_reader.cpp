@@ -5,27 +5,32 @@
 namespace insights::emulator {
 
 CsvReader::CsvReader(std::string_view data, char delimiter, char enclosure)
-    : data_(data), delimiter_(delimiter), enclosure_(enclosure) {}
+    : data_(data), delimiter_(delimiter), enclosure_(enclosure) {
+  for (const char c : {delimiter, enclosure, '\n', '\r'}) ends_unquoted_[static_cast<unsigned char>(c)] = true;
+}
 
 bool CsvReader::next(CsvRecord& record) {
-  record.cells.clear();
   record.error.clear();
-  if (pos_ >= data_.size()) return false;
+  if (pos_ >= data_.size()) {
+    record.cells.clear();
+    return false;
+  }
   record.line = line_;
-  for (;;) {
-    const auto end = read_field(record);
+  for (std::size_t index = 0;; ++index) {
+    const auto end = read_field(record, index);
     if (end == FieldEnd::Delimiter) continue;
     if (end == FieldEnd::Error) skip_rest_of_line();
+    // Cells past the last read field belong to a longer earlier record.
+    record.cells.resize(end == FieldEnd::Error ? index : index + 1);
     return true;
   }
 }
 
-CsvReader::FieldEnd CsvReader::read_field(CsvRecord& record) {
-  std::string cell;
-  const auto end = pos_ < data_.size() && data_[pos_] == enclosure_ ? read_quoted(cell, record)
-                                                                    : read_unquoted(cell, record);
-  if (end != FieldEnd::Error) record.cells.push_back(std::move(cell));
-  return end;
+CsvReader::FieldEnd CsvReader::read_field(CsvRecord& record, std::size_t index) {
+  if (index == record.cells.size()) record.cells.emplace_back();
+  std::string& cell = record.cells[index];
+  cell.clear();
+  return pos_ < data_.size() && data_[pos_] == enclosure_ ? read_quoted(cell, record) : read_unquoted(cell, record);
 }
 
 CsvReader::FieldEnd CsvReader::read_quoted(std::string& cell, CsvRecord& record) {
@@ -54,16 +59,17 @@ CsvReader::FieldEnd CsvReader::read_quoted(std::string& cell, CsvRecord& record)
 }
 
 CsvReader::FieldEnd CsvReader::read_unquoted(std::string& cell, CsvRecord& record) {
-  while (pos_ < data_.size()) {
-    const char c = data_[pos_++];
-    if (c == delimiter_ || c == '\n' || c == '\r') return end_after(c, record);
-    if (c == enclosure_) {
-      record.error = fmt::format("line {}: quote inside an unquoted value (or space before an opening quote)", line_);
-      return FieldEnd::Error;
-    }
-    cell.push_back(c);
+  // Find the field's end first and copy the value once: most cells are plain text.
+  const std::size_t start = pos_;
+  while (pos_ < data_.size() && !ends_unquoted_[static_cast<unsigned char>(data_[pos_])]) ++pos_;
+  cell.assign(data_.data() + start, pos_ - start);
+  if (pos_ >= data_.size()) return FieldEnd::Record;
+  const char c = data_[pos_++];
+  if (c == enclosure_) {
+    record.error = fmt::format("line {}: quote inside an unquoted value (or space before an opening quote)", line_);
+    return FieldEnd::Error;
   }
-  return FieldEnd::Record;
+  return end_after(c, record);
 }
 
 // Classifies the character that ended a field; a CR must be followed by LF.

@@ -49,12 +49,6 @@ std::vector<std::size_t> map_exact(const std::vector<FieldSpec>& dataset, const 
   return map_columns(dataset, upload, alias);
 }
 
-std::vector<std::string> reorder(std::vector<std::string> row, const std::vector<std::size_t>& mapping) {
-  std::vector<std::string> ordered(row.size());
-  for (std::size_t i = 0; i < row.size(); ++i) ordered[mapping[i]] = std::move(row[i]);
-  return ordered;
-}
-
 std::size_t upload_key_index(const LoadedUpload& upload, std::string_view operation) {
   for (std::size_t i = 0; i < upload.fields.size(); ++i) {
     if (upload.fields[i].is_unique_id) return i;
@@ -63,77 +57,121 @@ std::size_t upload_key_index(const LoadedUpload& upload, std::string_view operat
 }
 
 void refuse_repeated_keys(const LoadedUpload& upload, std::size_t key, std::string_view operation) {
-  std::unordered_set<std::string> seen;
-  for (const auto& row : upload.rows) {
-    if (!seen.insert(row[key]).second) {
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(upload.rows.size());
+  for (std::size_t row = 0; row < upload.rows.size(); ++row) {
+    const auto value = upload.rows.cell(row, key);
+    if (!seen.insert(value).second) {
       throw insights::Error(fmt::format("unique id value \"{}\" of field {} appears more than once in this {} upload",
-                                        row[key], upload.fields[key].name, operation));
+                                        value, upload.fields[key].name, operation));
     }
   }
 }
 
-void append_rows(std::vector<std::vector<std::string>>& target, LoadedUpload& upload,
-                 const std::vector<std::size_t>& mapping) {
-  for (auto& row : upload.rows) target.push_back(reorder(std::move(row), mapping));
+std::vector<std::size_t> identity(std::size_t columns) {
+  std::vector<std::size_t> mapping(columns);
+  for (std::size_t i = 0; i < columns; ++i) mapping[i] = i;
+  return mapping;
 }
 
-void upsert_rows(std::vector<std::vector<std::string>>& target, std::size_t dataset_key, LoadedUpload& upload,
-                 const std::vector<std::size_t>& mapping) {
-  std::unordered_map<std::string, std::size_t> position;
-  for (std::size_t i = 0; i < target.size(); ++i) position.emplace(target[i][dataset_key], i);
-  for (auto& row : upload.rows) {
-    auto ordered = reorder(std::move(row), mapping);
-    const auto found = position.find(ordered[dataset_key]);
-    if (found != position.end()) {
-      target[found->second] = std::move(ordered);
-    } else {
-      position.emplace(ordered[dataset_key], target.size());
-      target.push_back(std::move(ordered));
-    }
-  }
+std::uint32_t checked_u32(std::size_t value, std::string_view what) {
+  if (value > UINT32_MAX) throw insights::Error(fmt::format("the emulator holds at most 2^32 {}", what));
+  return static_cast<std::uint32_t>(value);
 }
 
 }  // namespace
 
 DatasetStore::DatasetStore(RecordIdGenerator& ids) : ids_(ids) {}
 
+std::uint32_t DatasetStore::Stored::add_segment(RowTable rows, const std::vector<std::size_t>& mapping) {
+  Segment segment{std::make_shared<const RowTable>(std::move(rows)), std::vector<std::size_t>(mapping.size())};
+  for (std::size_t column = 0; column < mapping.size(); ++column) segment.column_of[mapping[column]] = column;
+  segments.push_back(std::move(segment));
+  return checked_u32(segments.size() - 1, "uploads per dataset");
+}
+
 std::size_t DatasetStore::apply(std::string_view operation, const std::string& alias, const std::string& container,
                                 LoadedUpload upload) {
   std::lock_guard lock(mutex_);
   const auto existing = datasets_.find(alias);
-  Stored next = existing != datasets_.end() ? existing->second : Stored{ids_.next(kDatasetPrefix), alias, container, {}, {}, {}};
-  if (!container.empty()) next.container = container;
   const bool is_new = existing == datasets_.end();
-  if (operation == "Overwrite" || (is_new && (operation == "Append" || operation == "Upsert"))) {
+  // Built aside and swapped in at the end, so a refused operation leaves the dataset as it was.
+  Stored next = is_new ? Stored{ids_.next(kDatasetPrefix), alias, container, {}, {}, {}, {}}
+                       : Stored{existing->second.id, existing->second.alias, existing->second.container,
+                                existing->second.fields, {}, {}, existing->second.versions};
+  if (!container.empty()) next.container = container;
+  const bool replaces = operation == "Overwrite" || (is_new && (operation == "Append" || operation == "Upsert"));
+  if (!replaces && !is_new) {
+    next.segments = existing->second.segments;
+    next.rows = existing->second.rows;
+  }
+  if (replaces) {
     if (operation == "Upsert") refuse_repeated_keys(upload, upload_key_index(upload, operation), operation);
     next.fields = upload.fields;
-    next.rows = std::move(upload.rows);
+    const auto count = upload.rows.size();
+    const auto segment = next.add_segment(std::move(upload.rows), identity(upload.fields.size()));
+    next.rows.reserve(count);
+    for (std::size_t row = 0; row < count; ++row) next.rows.push_back({segment, checked_u32(row, "rows per upload")});
   } else if (operation == "Append") {
     if (const auto key = std::find_if(next.fields.begin(), next.fields.end(), [](const FieldSpec& f) { return f.is_unique_id; });
         key != next.fields.end()) {
       throw insights::Error(fmt::format("dataset {} has unique id field {}; Append is refused, use Upsert", alias, key->name));
     }
-    append_rows(next.rows, upload, map_exact(next.fields, upload.fields, alias));
+    const auto mapping = map_exact(next.fields, upload.fields, alias);
+    const auto count = upload.rows.size();
+    const auto segment = next.add_segment(std::move(upload.rows), mapping);
+    for (std::size_t row = 0; row < count; ++row) next.rows.push_back({segment, checked_u32(row, "rows per upload")});
   } else if (operation == "Upsert") {
     const auto key = upload_key_index(upload, operation);
     refuse_repeated_keys(upload, key, operation);
     const auto mapping = map_exact(next.fields, upload.fields, alias);
-    upsert_rows(next.rows, mapping[key], upload, mapping);
+    const auto dataset_key = mapping[key];
+    const auto count = upload.rows.size();
+    const auto segment = next.add_segment(std::move(upload.rows), mapping);
+    // Views into the segments, which `next` keeps alive.
+    std::unordered_map<std::string_view, std::size_t> position;
+    position.reserve(next.rows.size() + count);
+    for (std::size_t i = 0; i < next.rows.size(); ++i) position.emplace(next.cell(next.rows[i], dataset_key), i);
+    for (std::size_t row = 0; row < count; ++row) {
+      const RowRef ref{segment, checked_u32(row, "rows per upload")};
+      const auto [found, added] = position.emplace(next.cell(ref, dataset_key), next.rows.size());
+      if (added) {
+        next.rows.push_back(ref);
+      } else {
+        next.rows[found->second] = ref;
+      }
+    }
   } else if (operation == "Delete") {
     if (is_new) throw insights::Error(fmt::format("Delete refers to dataset {}, which does not exist", alias));
     const auto key = upload_key_index(upload, operation);
     refuse_repeated_keys(upload, key, operation);
     const auto dataset_key = map_columns(next.fields, upload.fields, alias)[key];
-    std::unordered_set<std::string> doomed;
-    for (const auto& row : upload.rows) doomed.insert(row[key]);
-    std::erase_if(next.rows, [&](const std::vector<std::string>& row) { return doomed.contains(row[dataset_key]); });
+    std::unordered_set<std::string_view> doomed;
+    for (std::size_t row = 0; row < upload.rows.size(); ++row) doomed.insert(upload.rows.cell(row, key));
+    std::erase_if(next.rows, [&](RowRef ref) { return doomed.contains(next.cell(ref, dataset_key)); });
   } else {
     throw insights::Error(fmt::format("operation {} is not supported", operation));
   }
+  drop_unused_segments(next);
   record_version(next);
   const auto rows = next.rows.size();
   datasets_.insert_or_assign(alias, std::move(next));
   return rows;
+}
+
+void DatasetStore::drop_unused_segments(Stored& dataset) {
+  std::vector<bool> used(dataset.segments.size(), false);
+  for (const auto ref : dataset.rows) used[ref.segment] = true;
+  if (std::find(used.begin(), used.end(), false) == used.end()) return;
+  std::vector<std::uint32_t> renumbered(dataset.segments.size(), 0);
+  std::vector<Segment> kept;
+  for (std::size_t i = 0; i < dataset.segments.size(); ++i) {
+    if (!used[i]) continue;
+    renumbered[i] = static_cast<std::uint32_t>(kept.size());
+    kept.push_back(std::move(dataset.segments[i]));
+  }
+  for (auto& ref : dataset.rows) ref.segment = renumbered[ref.segment];
+  dataset.segments = std::move(kept);
 }
 
 void DatasetStore::record_version(Stored& dataset) {
@@ -148,8 +186,14 @@ std::optional<Dataset> DatasetStore::snapshot(const std::string& alias, std::opt
   Dataset dataset;
   dataset.alias = stored.alias;
   for (const auto& field : stored.fields) dataset.columns.push_back(field.name);
+  dataset.row_count = stored.rows.size();
   const auto count = std::min(stored.rows.size(), row_limit.value_or(stored.rows.size()));
-  dataset.rows.assign(stored.rows.begin(), stored.rows.begin() + static_cast<std::ptrdiff_t>(count));
+  dataset.rows.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    auto& row = dataset.rows.emplace_back();
+    row.reserve(stored.fields.size());
+    for (std::size_t column = 0; column < stored.fields.size(); ++column) row.emplace_back(stored.cell(stored.rows[i], column));
+  }
   dataset.version = stored.versions.size();
   return dataset;
 }

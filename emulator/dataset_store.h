@@ -1,6 +1,8 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -37,17 +39,37 @@ class DatasetStore {
   std::optional<std::string> container_of(const std::string& alias) const;
 
  private:
+  // The rows of one applied upload, never changed: a dataset's rows point into these instead of being copied,
+  // so an operation copies 8 bytes per row at most, and an Overwrite of ten million rows copies none.
+  struct Segment {
+    std::shared_ptr<const RowTable> table;
+    std::vector<std::size_t> column_of;  // column_of[dataset column]: the table's column holding it
+  };
+  struct RowRef {
+    std::uint32_t segment = 0;
+    std::uint32_t row = 0;
+  };
   struct Stored {
     std::string id;
     std::string alias;
     std::string container;
     std::vector<FieldSpec> fields;
-    std::vector<std::vector<std::string>> rows;
+    std::vector<Segment> segments;
+    std::vector<RowRef> rows;  // in dataset order
     std::vector<std::pair<std::string, std::size_t>> versions;  // version id, row count
+
+    std::string_view cell(RowRef ref, std::size_t column) const {
+      const auto& segment = segments[ref.segment];
+      return segment.table->cell(ref.row, segment.column_of[column]);
+    }
+    // Adds the upload's rows as a segment; returns its index. `mapping[upload column]` is the dataset column.
+    std::uint32_t add_segment(RowTable rows, const std::vector<std::size_t>& mapping);
   };
 
   const Stored* find_locked(const std::string& alias_or_id) const;
   void record_version(Stored& dataset);
+  // Forgets uploads none of whose rows the dataset still holds (replaced by Upsert or removed by Delete).
+  static void drop_unused_segments(Stored& dataset);
 
   RecordIdGenerator& ids_;
   mutable std::mutex mutex_;

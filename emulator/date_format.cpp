@@ -4,7 +4,6 @@
 #include <array>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "emulator/name_rules.h"
 
@@ -24,33 +23,6 @@ constexpr std::array<std::string_view, 34> kSupportedFormats = {
     // The same dates without their time part.
     "yyyy-MM-dd", "yy-MM-dd", "dd.MM.yyyy", "dd.MM.yy", "dd/MM/yyyy", "dd/MM/yy", "dd-MM-yyyy", "dd-MM-yy",
     "MM/dd/yyyy", "MM/dd/yy", "MM-dd-yyyy", "MM-dd-yy"};
-
-struct Token {
-  bool literal = false;
-  std::string text;  // the literal, or the symbol run such as "yyyy"
-};
-
-std::optional<std::vector<Token>> tokenize(std::string_view format) {
-  std::vector<Token> tokens;
-  for (std::size_t i = 0; i < format.size();) {
-    const char c = format[i];
-    if (c == '\'') {
-      const auto close = format.find('\'', i + 1);
-      if (close == std::string_view::npos) return std::nullopt;
-      tokens.push_back({true, close == i + 1 ? "'" : std::string(format.substr(i + 1, close - i - 1))});
-      i = close + 1;
-    } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-      auto end = i;
-      while (end < format.size() && format[end] == c) ++end;
-      tokens.push_back({false, std::string(format.substr(i, end - i))});
-      i = end;
-    } else {
-      tokens.push_back({true, std::string(1, c)});
-      ++i;
-    }
-  }
-  return tokens;
-}
 
 struct Fields {
   int year = 2000;
@@ -137,12 +109,40 @@ bool is_supported_date_format(std::string_view format) {
   return std::find(kSupportedFormats.begin(), kSupportedFormats.end(), format) != kSupportedFormats.end();
 }
 
-bool matches_date_format(std::string_view value, std::string_view format) {
-  const auto tokens = tokenize(format);
-  if (!tokens) return false;
+DatePattern::DatePattern(std::string_view format) {
+  const auto push = [&](Token token) {
+    if (count_ == kMaxTokens) return false;
+    tokens_[count_++] = token;
+    return true;
+  };
+  for (std::size_t i = 0; i < format.size() && valid_;) {
+    const char c = format[i];
+    if (c == '\'') {
+      const auto close = format.find('\'', i + 1);
+      if (close == std::string_view::npos) {
+        valid_ = false;
+        break;
+      }
+      valid_ = push({true, close == i + 1 ? format.substr(i, 1) : format.substr(i + 1, close - i - 1)});
+      i = close + 1;
+    } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      auto end = i;
+      while (end < format.size() && format[end] == c) ++end;
+      valid_ = push({false, format.substr(i, end - i)});
+      i = end;
+    } else {
+      valid_ = push({true, format.substr(i, 1)});
+      ++i;
+    }
+  }
+}
+
+bool DatePattern::matches(std::string_view value) const {
+  if (!valid_) return false;
   Fields fields;
   std::size_t pos = 0;
-  for (const auto& token : *tokens) {
+  for (std::size_t i = 0; i < count_; ++i) {
+    const Token& token = tokens_[i];
     if (token.literal) {
       if (value.substr(pos, token.text.size()) != token.text) return false;
       pos += token.text.size();
@@ -152,5 +152,7 @@ bool matches_date_format(std::string_view value, std::string_view format) {
   }
   return pos == value.size() && fields.day <= days_in_month(fields.year, fields.month);
 }
+
+bool matches_date_format(std::string_view value, std::string_view format) { return DatePattern(format).matches(value); }
 
 }  // namespace insights::emulator

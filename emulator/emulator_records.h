@@ -9,8 +9,9 @@ namespace insights::emulator {
 struct Dataset {
   std::string alias;
   std::vector<std::string> columns;
-  std::vector<std::vector<std::string>> rows;
-  std::uint64_t version = 0;  // number of jobs applied to it
+  std::vector<std::vector<std::string>> rows;  // the first rows only when the snapshot was asked for fewer
+  std::uint64_t row_count = 0;                 // all rows, however many `rows` holds
+  std::uint64_t version = 0;                   // number of jobs applied to it
 };
 
 // One InsightsExternalData header as the admin view shows it.

@@ -1,5 +1,6 @@
 #include "emulator/gzip_reader.h"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -14,6 +15,17 @@ namespace {
 
 constexpr int kGzipWindowBits = 16 + MAX_WBITS;
 constexpr std::size_t kOutputChunk = 1 << 16;
+constexpr std::size_t kMaxDeflateRatio = 1032;  // deflate's best case: 258 bytes from 2 bits
+
+// The decoded size the gzip trailer announces (its last four bytes: the size modulo 2^32), as a reservation hint:
+// growing a string of 100+ MB by doubling copies it and touches twice the memory. A wrong hint (bytes after the
+// member, or a size past 4 GiB) only reserves address space that is never touched, bounded by deflate's ratio.
+std::size_t announced_size(std::string_view bytes) {
+  if (bytes.size() < 18) return 0;
+  const auto* tail = reinterpret_cast<const unsigned char*>(bytes.data() + bytes.size() - 4);
+  const std::size_t size = tail[0] | (tail[1] << 8U) | (tail[2] << 16U) | (static_cast<std::size_t>(tail[3]) << 24U);
+  return std::min(size, bytes.size() * kMaxDeflateRatio);
+}
 
 // Owns one zlib inflate state.
 class Inflater {
@@ -49,6 +61,7 @@ std::string gunzip_single_member(std::string_view bytes, bool first_member_only)
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
   stream.avail_in = static_cast<uInt>(bytes.size());
   std::string output;
+  output.reserve(announced_size(bytes));
   std::array<char, kOutputChunk> buffer{};
   int status = Z_OK;
   while (status != Z_STREAM_END) {

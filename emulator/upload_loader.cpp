@@ -74,29 +74,44 @@ UploadSchema schema_from_header(const CsvRecord& header) {
   return text_schema(header.cells);
 }
 
+// What checking a row needs besides the schema, prepared once per upload: each Date field's format already split,
+// and a buffer for the cells' lengths.
+struct RowChecks {
+  explicit RowChecks(const UploadSchema& schema) {
+    for (const auto& field : schema.fields) {
+      dates.push_back(field.type == FieldType::Date ? std::optional<DatePattern>(DatePattern(field.format)) : std::nullopt);
+    }
+  }
+  std::vector<std::optional<DatePattern>> dates;
+  std::vector<std::size_t> chars;
+};
+
 // Why the record cannot be loaded, or nullopt; the record's cells are rewritten as they will be stored.
-std::optional<std::string> check_record(CsvRecord& record, const UploadSchema& schema) {
+std::optional<std::string> check_record(CsvRecord& record, const UploadSchema& schema, RowChecks& checks) {
   if (!record.error.empty()) return record.error;
   if (record.cells.size() != schema.fields.size()) {
     return fmt::format("line {}: {} columns, expected {}", record.line, record.cells.size(), schema.fields.size());
   }
+  checks.chars.clear();
   std::size_t chars = 0;
-  for (const auto& cell : record.cells) chars += utf8_length(cell);
+  for (const auto& cell : record.cells) chars += checks.chars.emplace_back(utf8_length(cell));
   if (chars > kMaxRecordChars) return fmt::format("line {}: record longer than {} characters", record.line, kMaxRecordChars);
   for (std::size_t i = 0; i < record.cells.size(); ++i) {
     if (schema.fields[i].is_skipped) continue;
-    if (auto problem = check_cell(schema.fields[i], record.cells[i])) return fmt::format("line {}: {}", record.line, *problem);
+    const auto& date = checks.dates[i];
+    if (auto problem = check_cell(schema.fields[i], record.cells[i], checks.chars[i], date ? &*date : nullptr)) {
+      return fmt::format("line {}: {}", record.line, *problem);
+    }
   }
   return std::nullopt;
 }
 
-std::vector<std::string> loaded_cells(CsvRecord& record, const UploadSchema& schema) {
-  std::vector<std::string> row;
-  row.reserve(record.cells.size());
+// The record's loaded cells (isSkipped columns left out) into `row`, a buffer reused for every record.
+void loaded_cells(const CsvRecord& record, const UploadSchema& schema, std::vector<std::string_view>& row) {
+  row.clear();
   for (std::size_t i = 0; i < record.cells.size(); ++i) {
-    if (!schema.fields[i].is_skipped) row.push_back(std::move(record.cells[i]));
+    if (!schema.fields[i].is_skipped) row.push_back(record.cells[i]);
   }
-  return row;
 }
 
 }  // namespace
@@ -122,12 +137,19 @@ LoadedUpload load_upload(std::vector<PartData> parts, const std::optional<Upload
   for (const auto& field : effective->fields) {
     if (!field.is_skipped) upload.fields.push_back(field);
   }
+  upload.rows = RowTable(upload.fields.size());
+  // The cells are the text less delimiters and quotes, give or take defaults; a row per line unless values hold
+  // line breaks.
+  upload.rows.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1, text.size());
+  std::vector<std::string_view> row;
+  RowChecks checks(*effective);
   while (reader.next(record)) {
-    if (auto problem = check_record(record, *effective)) {
+    if (auto problem = check_record(record, *effective, checks)) {
       if (upload.rejected++ == 0) upload.first_rejection = std::move(*problem);
       continue;
     }
-    upload.rows.push_back(loaded_cells(record, *effective));
+    loaded_cells(record, *effective, row);
+    upload.rows.append(row);
   }
   if (upload.rows.empty() && upload.rejected == 0) throw insights::Error("the data file holds no rows after its header");
   if (upload.rows.empty()) {

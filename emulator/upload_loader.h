@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "emulator/row_table.h"
 #include "emulator/upload_schema.h"
 
 namespace insights::emulator {
@@ -17,7 +18,7 @@ struct PartData {
 // The rows of one upload that passed every check, in file order, ready for a dataset operation.
 struct LoadedUpload {
   std::vector<FieldSpec> fields;  // loaded columns; isSkipped ones are left out
-  std::vector<std::vector<std::string>> rows;
+  RowTable rows;                  // one column per entry of `fields`
   std::size_t rejected = 0;
   std::string first_rejection;
 };

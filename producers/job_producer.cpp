@@ -13,19 +13,25 @@ namespace {
 
 kafka::Header kind_header(schema::Kind kind) { return {schema::schema().kind_header, schema::to_string(kind)}; }
 
+schema::JobKey validated(schema::JobKey job) {
+  schema::validate_job(job);
+  return job;
+}
+
 }  // namespace
 
 JobProducer::JobProducer(kafka::Producer& producer, schema::JobKey job, std::uint64_t batch_records)
-    : producer_(producer), job_(std::move(job)), batch_records_(batch_records) {
-  schema::validate_job(job_);
+    : producer_(producer),
+      job_(validated(std::move(job))),
+      batch_records_(batch_records),
+      key_(job_.batch_key(batch_)),
+      envelope_(job_, batch_) {
   if (batch_records_ == 0) throw Error("producer.batch_records must be at least 1");
   topic_ = schema::schema().dataset(job_.dataset).topic;
-  key_ = job_.batch_key(batch_);
 }
 
 void JobProducer::add_row(std::string_view row_json) {
-  payload_.clear();
-  schema::encode_record(payload_, job_, batch_, seq_, row_json);
+  envelope_.encode(payload_, seq_, row_json);
   const kafka::Header headers[] = {kind_header(schema::Kind::Record)};
   producer_.produce(topic_, key_, payload_, headers);
   ++records_;
@@ -38,6 +44,7 @@ void JobProducer::end_batch() {
   ++batch_;
   seq_ = 0;
   key_ = job_.batch_key(batch_);
+  envelope_ = BatchEnvelope(job_, batch_);
 }
 
 JobTotals JobProducer::finish(std::string_view operation) {
@@ -53,9 +60,12 @@ JobTotals JobProducer::finish(std::string_view operation) {
 ProducedJob produce_job(kafka::Producer& producer, const JobSpec& spec, const RowFeed& feed) {
   JobProducer out(producer, spec.job, spec.batch_records);
   Progress progress(spec.job.dataset + " " + spec.job.org, spec.expected_rows, spec.terminal);
+  // Delivery reports only update counters; serving them every row would take librdkafka's queue lock per row.
+  constexpr std::uint64_t kPollEvery = 1024;
+  std::uint64_t rows = 0;
   feed([&](std::string_view row) {
     out.add_row(row);
-    producer.poll();
+    if (++rows % kPollEvery == 0) producer.poll();
     progress.add();
   });
   progress.finish();

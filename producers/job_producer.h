@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "producers/batch_envelope.h"
 #include "shared/kafka/producer.h"
 #include "shared/schema/job.h"
 
@@ -35,6 +36,7 @@ class JobProducer {
   std::uint64_t seq_ = 0;
   std::uint64_t records_ = 0;
   std::string key_;
+  BatchEnvelope envelope_;
   std::string payload_;
 };
 

@@ -35,8 +35,19 @@ void Producer::on_delivery(rd_kafka_t*, const rd_kafka_message_t* message, void*
   }
 }
 
+rd_kafka_topic_t* Producer::topic_handle(std::string_view topic) {
+  for (const auto& [name, handle] : topics_) {
+    if (name == topic) return handle.get();
+  }
+  std::string name(topic);
+  TopicPtr handle(rd_kafka_topic_new(handle_.get(), name.c_str(), nullptr));
+  if (!handle) throw Error(fmt::format("cannot open Kafka topic {}: {}", topic, rd_kafka_err2str(rd_kafka_last_error())));
+  return topics_.emplace_back(std::move(name), std::move(handle)).second.get();
+}
+
 void Producer::produce(std::string_view topic, std::string_view key, std::string_view payload,
                        std::span<const Header> headers) {
+  rd_kafka_topic_t* const rkt = topic_handle(topic);
   for (;;) {
     rd_kafka_headers_t* hdrs = nullptr;
     if (!headers.empty()) {
@@ -46,9 +57,8 @@ void Producer::produce(std::string_view topic, std::string_view key, std::string
                             static_cast<ssize_t>(h.value.size()));
       }
     }
-    const std::string topic_name(topic);
     rd_kafka_resp_err_t err = rd_kafka_producev(
-        handle_.get(), RD_KAFKA_V_TOPIC(topic_name.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+        handle_.get(), RD_KAFKA_V_RKT(rkt), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
         RD_KAFKA_V_KEY(const_cast<char*>(key.data()), key.size()),
         RD_KAFKA_V_VALUE(const_cast<char*>(payload.data()), payload.size()), RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END);
     if (err == RD_KAFKA_RESP_ERR_NO_ERROR) return;  // headers are owned by the message now

@@ -28,6 +28,18 @@ TEST(CsvReader, ReadsQuotedValuesWithDelimitersQuotesAndLineBreaks) {
   for (const auto& record : records) EXPECT_THAT(record.error, IsEmpty());
 }
 
+TEST(CsvReader, AReusedRecordKeepsNothingOfTheLongerRecordBeforeIt) {
+  const auto records = read_all("a long first value,b,c\nx\n\"q\",y,\"z\"\nbad\"quote,left\n1,2\n");
+  ASSERT_EQ(records.size(), 5U);
+  EXPECT_THAT(records[0].cells, ElementsAre("a long first value", "b", "c"));
+  EXPECT_THAT(records[1].cells, ElementsAre("x"));
+  EXPECT_THAT(records[2].cells, ElementsAre("q", "y", "z"));
+  EXPECT_THAT(records[3].error, HasSubstr("quote inside an unquoted value"));
+  EXPECT_THAT(records[3].cells, IsEmpty());
+  EXPECT_THAT(records[4].cells, ElementsAre("1", "2"));
+  EXPECT_THAT(records[4].error, IsEmpty());
+}
+
 TEST(CsvReader, LastRecordWithoutLineEndIsRead) {
   const auto records = read_all("a,b\n1,2");
   ASSERT_EQ(records.size(), 2U);

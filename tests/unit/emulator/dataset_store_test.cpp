@@ -11,7 +11,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-LoadedUpload keyed_upload(std::vector<std::vector<std::string>> rows, bool keyed = true) {
+LoadedUpload keyed_upload(const std::vector<std::vector<std::string>>& rows, bool keyed = true) {
   LoadedUpload upload;
   FieldSpec id;
   id.name = "id";
@@ -19,7 +19,8 @@ LoadedUpload keyed_upload(std::vector<std::vector<std::string>> rows, bool keyed
   FieldSpec value;
   value.name = "value";
   upload.fields = {id, value};
-  upload.rows = std::move(rows);
+  upload.rows = RowTable(upload.fields.size());
+  for (const auto& row : rows) upload.rows.append(row);
   return upload;
 }
 
@@ -64,11 +65,52 @@ TEST_F(DatasetStoreTest, DeleteRemovesByKeyAndNeedsTheDataset) {
 TEST_F(DatasetStoreTest, AppendNeedsTheSameSchemaAndNoUniqueId) {
   store.apply("Overwrite", "ds", "", keyed_upload({{"a", "1"}}, false));
   EXPECT_EQ(store.apply("Append", "ds", "", keyed_upload({{"a", "1"}}, false)), 2U);
-  auto other = keyed_upload({{"z"}}, false);
+  auto other = keyed_upload({}, false);
   other.fields.pop_back();
+  other.rows = RowTable(1);
+  other.rows.append(std::vector<std::string>{"z"});
   EXPECT_THAT(failure_of("Append", other), HasSubstr("schema must match"));
   store.apply("Overwrite", "ds", "", keyed_upload({{"a", "1"}}));
   EXPECT_THAT(failure_of("Append", keyed_upload({{"b", "1"}}, false)), HasSubstr("Append is refused"));
+}
+
+// Uploads may list the dataset's columns in another order; the values must land under their own names. Three
+// columns in a cycle, so a mapping applied the wrong way round shows.
+LoadedUpload three_columns(const std::vector<std::string>& names, const std::vector<std::vector<std::string>>& rows,
+                           bool keyed = true) {
+  LoadedUpload upload;
+  for (const auto& name : names) {
+    FieldSpec field;
+    field.name = name;
+    field.is_unique_id = keyed && name == "id";
+    upload.fields.push_back(field);
+  }
+  upload.rows = RowTable(names.size());
+  for (const auto& row : rows) upload.rows.append(row);
+  return upload;
+}
+
+TEST_F(DatasetStoreTest, UpsertAndAppendMapColumnsByName) {
+  store.apply("Overwrite", "ds", "", three_columns({"id", "value", "note"}, {{"a", "1", "n1"}, {"b", "2", "n2"}}));
+  EXPECT_EQ(store.apply("Upsert", "ds", "", three_columns({"value", "note", "id"}, {{"10", "m", "a"}, {"30", "o", "c"}})),
+            3U);
+  EXPECT_THAT(store.snapshot("ds")->rows, ElementsAre(ElementsAre("a", "10", "m"), ElementsAre("b", "2", "n2"),
+                                                      ElementsAre("c", "30", "o")));
+  store.apply("Overwrite", "ds", "", three_columns({"id", "value", "note"}, {{"a", "1", "n1"}}, false));
+  EXPECT_EQ(store.apply("Append", "ds", "", three_columns({"note", "id", "value"}, {{"n5", "e", "5"}}, false)), 2U);
+  EXPECT_THAT(store.snapshot("ds")->rows, ElementsAre(ElementsAre("a", "1", "n1"), ElementsAre("e", "5", "n5")));
+}
+
+TEST_F(DatasetStoreTest, RowsOutliveTheUploadsTheyReplacedAndTheSnapshotLimit) {
+  store.apply("Overwrite", "ds", "", keyed_upload({{"a", "1"}, {"b", "2"}}));
+  store.apply("Upsert", "ds", "", keyed_upload({{"a", "3"}, {"b", "4"}}));
+  store.apply("Upsert", "ds", "", keyed_upload({{"b", "5"}, {"c", "6"}}));
+  store.apply("Delete", "ds", "", keyed_upload({{"a", ""}}));
+  EXPECT_THAT(store.snapshot("ds")->rows, ElementsAre(ElementsAre("b", "5"), ElementsAre("c", "6")));
+  EXPECT_THAT(store.snapshot("ds", 1)->rows, ElementsAre(ElementsAre("b", "5")));
+  EXPECT_EQ(store.snapshot("ds", 1)->row_count, 2U);
+  EXPECT_THAT(store.snapshot("ds", 0)->rows, ElementsAre());
+  EXPECT_EQ(store.snapshot("ds", 0)->row_count, 2U);
 }
 
 TEST_F(DatasetStoreTest, VersionsKeepTheirRowCounts) {

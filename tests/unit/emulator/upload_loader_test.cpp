@@ -39,7 +39,7 @@ TEST(UploadLoader, JoinsPartsInPartNumberOrderBeforeDecoding) {
   auto upload = load_upload(parts_of({{2, data.substr(cut)}, {1, data.substr(0, cut)}}),
                             parse_metadata_json(meetings_metadata()), false);
   ASSERT_EQ(upload.rows.size(), 2U);
-  EXPECT_THAT(upload.rows[1], ElementsAre("m2", "0", "2024-05-02T10:00:00Z"));
+  EXPECT_THAT(upload.rows.row(1), ElementsAre("m2", "0", "2024-05-02T10:00:00Z"));
   EXPECT_EQ(upload.rejected, 0U);
 }
 
@@ -86,7 +86,7 @@ TEST(UploadLoader, WithoutMetadataEveryColumnIsTextNamedByTheHeader) {
   ASSERT_EQ(upload.fields.size(), 2U);
   EXPECT_EQ(upload.fields[1].name, "code");
   EXPECT_EQ(upload.fields[1].type, FieldType::Text);
-  EXPECT_THAT(upload.rows[0], ElementsAre("Oslo", "1"));
+  EXPECT_THAT(upload.rows.row(0), ElementsAre("Oslo", "1"));
 }
 
 }  // namespace
