@@ -218,47 +218,54 @@ class Parser {
     return len;
   }
 
-  // Advances `p_` to the first byte in this string that stops the fast loop.
-  void skip_plain() {
+  // The first byte at or after `at` that stops the fast loop; `quote` says whether it is the closing '"', so the
+  // common short string ends without reloading that byte.
+  static char* skip_plain(char* at, bool& quote) {
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i quote_byte = _mm_set1_epi8('"');
     const __m128i backslash = _mm_set1_epi8('\\');
     const __m128i control_max = _mm_set1_epi8(0x1F);
     for (;;) {
-      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+      const auto quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, quote_byte)));
       const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, control_max), control_max);
-      const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)), control);
       // movemask of the bytes themselves gives the non-ASCII ones.
-      const auto mask = static_cast<unsigned>(_mm_movemask_epi8(special) | _mm_movemask_epi8(bytes));
-      if (mask != 0) {
-        p_ += __builtin_ctz(mask);
-        return;
+      const auto others = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, backslash), control)) | _mm_movemask_epi8(bytes));
+      const unsigned stops = quotes | others;
+      if (stops != 0) {
+        quote = (quotes & (stops & (0u - stops))) != 0;  // the lowest stop is a quote
+        return at + __builtin_ctz(stops);
       }
-      p_ += 16;
+      at += 16;
     }
 #else
-    while (!stops_string(static_cast<unsigned char>(*p_))) ++p_;
+    while (!stops_string(static_cast<unsigned char>(*at))) ++at;
+    quote = *at == '"';
+    return at;
 #endif
   }
 
   // A string's text, unescaped in place; `p_` ends past the closing quote.
   std::string_view string() {
-    char* const start = ++p_;
+    char* const start = p_ + 1;
+    char* at = start;
     for (;;) {
-      skip_plain();
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c == '"') {
-        const std::string_view text(start, static_cast<std::size_t>(p_ - start));
-        ++p_;
-        return text;
+      bool quote = false;
+      at = skip_plain(at, quote);
+      if (quote) {
+        p_ = at + 1;
+        return {start, static_cast<std::size_t>(at - start)};
       }
+      const auto c = static_cast<unsigned char>(*at);
       if (c >= 0x80) {
-        p_ += utf8_length(p_);
-      } else if (c == '\\') {
-        return escaped_string(start);
-      } else {
-        fail(p_ == end_ ? "the message ends inside a string" : "control character in a string");
+        p_ = at;  // where a refusal points
+        at += utf8_length(at);
+        continue;
       }
+      p_ = at;
+      if (c == '\\') return escaped_string(start);
+      fail(p_ == end_ ? "the message ends inside a string" : "control character in a string");
     }
   }
 
