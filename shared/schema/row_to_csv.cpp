@@ -78,8 +78,46 @@ std::size_t integer_digits(std::uint64_t magnitude) {
   return digits;
 }
 
+// Short copies and comparisons inline, eight bytes at a time, instead of a libc call per value: a row has about
+// thirty of each. Never reads outside either range.
+std::uint64_t load8(const char* at) {
+  std::uint64_t word;
+  std::memcpy(&word, at, sizeof word);
+  return word;
+}
+
+bool equal_bytes(const char* a, const char* b, std::size_t n) {
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (load8(a + i) != load8(b + i)) return false;
+    }
+    return load8(a + n - 8) == load8(b + n - 8);  // the last eight bytes, overlapping what was compared
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+char* copy_bytes(char* to, std::string_view from) {
+  const std::size_t n = from.size();
+  if (n > 32) {
+    std::memcpy(to, from.data(), n);
+  } else if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      const std::uint64_t word = load8(from.data() + i);
+      std::memcpy(to + i, &word, sizeof word);
+    }
+    const std::uint64_t last = load8(from.data() + n - 8);
+    std::memcpy(to + n - 8, &last, sizeof last);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
+  }
+  return to + n;
+}
+
 bool same_name(const FieldDef& field, std::string_view name) {
-  return field.name.size() == name.size() && std::memcmp(field.name.data(), name.data(), name.size()) == 0;
+  return field.name.size() == name.size() && equal_bytes(field.name.data(), name.data(), name.size());
 }
 
 }  // namespace
@@ -237,8 +275,7 @@ char* RowToCsv::append_value(const FieldDef& field, const RowView& row, const Js
                                       value->text.substr(0, 40)));
       }
       chars += value->text.size();
-      std::memcpy(out, value->text.data(), value->text.size());
-      return out + value->text.size();
+      return copy_bytes(out, value->text);
     }
   }
   return out;
@@ -253,8 +290,7 @@ char* RowToCsv::append_text(const FieldDef& field, std::string_view text, char* 
   }
   chars += scan.chars;
   if (scan.quote) return csv::write_quoted(out, text);
-  std::memcpy(out, text.data(), text.size());
-  return out + text.size();
+  return copy_bytes(out, text);
 }
 
 char* RowToCsv::append_number(const FieldDef& field, const JsonValue& value, char* out, std::size_t& chars) {
