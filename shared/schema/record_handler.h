@@ -39,6 +39,8 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
   bool Uint64(std::uint64_t v);
   bool Double(double v);
   bool String(const char* text, rapidjson::SizeType length, bool copy);
+  // A string whose CSV facts the reader learnt while scanning it (see JsonValue::csv_known).
+  bool String(std::string_view text, std::uint32_t chars, bool csv_quote);
   bool Key(const char* text, rapidjson::SizeType length, bool copy);
   bool StartObject() { return open(JsonKind::Object); }
   bool EndObject(rapidjson::SizeType) { return close(); }
@@ -125,6 +127,15 @@ inline bool RecordHandler::Double(double v) {
 inline bool RecordHandler::String(const char* text, rapidjson::SizeType length, bool) {
   JsonValue value{JsonKind::String};
   value.text = {text, length};
+  return this->value(value);
+}
+
+inline bool RecordHandler::String(std::string_view text, std::uint32_t chars, bool csv_quote) {
+  JsonValue value{JsonKind::String};
+  value.text = text;
+  value.csv_known = true;
+  value.csv_quote = csv_quote;
+  value.chars = chars;
   return this->value(value);
 }
 

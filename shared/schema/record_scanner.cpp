@@ -29,6 +29,15 @@ int hex_value(char c) {
 // Bytes a string's fast loop stops at: '"', '\\', control bytes and non-ASCII.
 constexpr bool stops_string(unsigned char c) { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80; }
 
+// What scanning a string without escapes learns for CSV: it cannot hold a NUL, CR, LF or '"' (raw control bytes
+// are refused and a raw '"' ends it), so it needs quotes exactly when it holds a comma; its character count is
+// its size less its UTF-8 continuation bytes. Strings with escapes are left to RowToCsv's own scan.
+struct TextFacts {
+  bool known = false;
+  bool comma = false;
+  std::size_t continuation_bytes = 0;
+};
+
 // One recursive-descent pass over the padded copy. `p` only moves past bytes it has checked, and every check fails
 // on the zero padding, so the end of the message needs no test of its own.
 class Parser {
@@ -56,8 +65,13 @@ class Parser {
       case '{': object(); return;
       case '[': array(); return;
       case '"': {
-        const std::string_view text = string();
-        h_.String(text.data(), static_cast<rapidjson::SizeType>(text.size()), false);
+        TextFacts facts;
+        const std::string_view text = string(&facts);
+        if (facts.known) {
+          h_.String(text, static_cast<std::uint32_t>(text.size() - facts.continuation_bytes), facts.comma);
+        } else {
+          h_.String(text.data(), static_cast<rapidjson::SizeType>(text.size()), false);
+        }
         return;
       }
       case 't': literal("true"); h_.Bool(true); return;
@@ -220,47 +234,61 @@ class Parser {
 
   // The first byte at or after `at` that stops the fast loop; `quote` says whether it is the closing '"', so the
   // common short string ends without reloading that byte.
-  static char* skip_plain(char* at, bool& quote) {
+  static char* skip_plain(char* at, bool& quote, bool& comma) {
 #if defined(__SSE2__)
     const __m128i quote_byte = _mm_set1_epi8('"');
     const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i comma_byte = _mm_set1_epi8(',');
     const __m128i control_max = _mm_set1_epi8(0x1F);
     for (;;) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
       const auto quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, quote_byte)));
+      const auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, comma_byte)));
       const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, control_max), control_max);
       // movemask of the bytes themselves gives the non-ASCII ones.
       const auto others = static_cast<unsigned>(
           _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, backslash), control)) | _mm_movemask_epi8(bytes));
       const unsigned stops = quotes | others;
       if (stops != 0) {
-        quote = (quotes & (stops & (0u - stops))) != 0;  // the lowest stop is a quote
+        const unsigned lowest = stops & (0u - stops);
+        quote = (quotes & lowest) != 0;
+        comma = comma || (commas & (lowest - 1)) != 0;  // only commas before the stop belong to this stretch
         return at + __builtin_ctz(stops);
       }
+      comma = comma || commas != 0;
       at += 16;
     }
 #else
-    while (!stops_string(static_cast<unsigned char>(*at))) ++at;
+    while (!stops_string(static_cast<unsigned char>(*at))) {
+      comma = comma || *at == ',';
+      ++at;
+    }
     quote = *at == '"';
     return at;
 #endif
   }
 
-  // A string's text, unescaped in place; `p_` ends past the closing quote.
-  std::string_view string() {
+  // A string's text, unescaped in place; `p_` ends past the closing quote. `facts`, when given, is filled for
+  // strings without escapes.
+  std::string_view string(TextFacts* facts = nullptr) {
     char* const start = p_ + 1;
     char* at = start;
+    bool comma = false;
+    std::size_t continuation_bytes = 0;
     for (;;) {
       bool quote = false;
-      at = skip_plain(at, quote);
+      at = skip_plain(at, quote, comma);
       if (quote) {
         p_ = at + 1;
+        if (facts) *facts = {true, comma, continuation_bytes};
         return {start, static_cast<std::size_t>(at - start)};
       }
       const auto c = static_cast<unsigned char>(*at);
       if (c >= 0x80) {
         p_ = at;  // where a refusal points
-        at += utf8_length(at);
+        const std::size_t len = utf8_length(at);
+        continuation_bytes += len - 1;
+        at += len;
         continue;
       }
       p_ = at;

@@ -263,7 +263,10 @@ char* RowToCsv::append_value(const FieldDef& field, const RowView& row, const Js
         }
         return append_text(field, scratch_, out, chars);
       }
-      if (value->kind == JsonKind::String) return append_text(field, value->text, out, chars);
+      if (value->kind == JsonKind::String) {
+        if (value->csv_known) return append_known_text(field, *value, out, chars);
+        return append_text(field, value->text, out, chars);
+      }
       throw RecordError(fmt::format("field '{}' must be a string{}", field.name, field.multi_value ? " or an array of strings" : ""));
     }
     case FieldType::Numeric:
@@ -291,6 +294,16 @@ char* RowToCsv::append_text(const FieldDef& field, std::string_view text, char* 
   chars += scan.chars;
   if (scan.quote) return csv::write_quoted(out, text);
   return copy_bytes(out, text);
+}
+
+char* RowToCsv::append_known_text(const FieldDef& field, const JsonValue& value, char* out, std::size_t& chars) {
+  const std::size_t limit = std::min<std::size_t>(kMaxValueChars, static_cast<std::size_t>(field.precision));
+  if (value.chars > limit) {
+    throw RecordError(fmt::format("field '{}' has {} characters, over its limit of {}", field.name, value.chars, limit));
+  }
+  chars += value.chars;
+  if (value.csv_quote) return csv::write_quoted(out, value.text);
+  return copy_bytes(out, value.text);
 }
 
 char* RowToCsv::append_number(const FieldDef& field, const JsonValue& value, char* out, std::size_t& chars) {

@@ -143,7 +143,7 @@ class RecordGenerator {
     switch (field.type) {
       case FieldType::Numeric: return number_text(false);
       case FieldType::Date: return fmt::format(R"("2026-{:02}-{:02}T{:02}:30:00Z")", 1 + pick(12), 1 + pick(31), pick(24) + (pick(500) == 0));
-      case FieldType::Text: return string_text();
+      case FieldType::Text: return pick(30) == 0 ? text_near_limit(field.precision) : string_text();
     }
     return "null";
   }
@@ -160,6 +160,15 @@ class RecordGenerator {
     if (pick(2)) out += "." + std::to_string(pick(1000));
     if (pick(30) == 0) out += "e" + std::string(pick(2) ? "-" : "") + std::to_string(pick(5));
     return out;
+  }
+
+  // Around the field's character limit in multi-byte characters, where counting bytes instead would refuse.
+  std::string text_near_limit(int precision) {
+    static const char* kChars[] = {"a", "\xC3\xBC", "\xE6\x9D\xB1", "\xF0\x9F\x98\x80", ","};
+    const auto count = static_cast<std::size_t>(precision) - 2 + pick(5);
+    std::string out = "\"";
+    for (std::size_t i = 0; i < count; ++i) out += kChars[pick(std::size(kChars))];
+    return out + "\"";
   }
 
   std::string string_text() {
