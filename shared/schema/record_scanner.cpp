@@ -193,8 +193,9 @@ class Parser {
     double v = 0;
     const auto [end, ec] = std::from_chars(start, p_, v);
     if (ec == std::errc{} && end == p_) return v;
-    // Out of range: strtod tells overflow (infinite, refused as RapidJSON does) from underflow (zero). The padding
-    // byte after the number's last digit is checked not to be one, so strtod stops where the grammar did.
+    // Out of range: strtod tells overflow (infinite, refused as RapidJSON does) from underflow (zero). The byte
+    // after the number is not part of one (the grammar stopped there; the buffer is zero-terminated), so strtod
+    // stops at the same place, which is checked.
     char* strtod_end = nullptr;
     v = std::strtod(start, &strtod_end);
     if (strtod_end != p_) fail("number cannot be read");
