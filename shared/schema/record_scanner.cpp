@@ -52,7 +52,7 @@ class Parser {
   }
 
  private:
-  [[noreturn]] void fail(std::string_view why) const {
+  [[noreturn, gnu::noinline, gnu::cold]] void fail(std::string_view why) const {
     throw RecordError(fmt::format("malformed JSON at byte {}: {}", p_ - begin_, why));
   }
 
@@ -208,7 +208,7 @@ class Parser {
 
   // Length of the well-formed UTF-8 sequence at `p` (its lead byte is >= 0x80): no overlongs, surrogates or code
   // points above U+10FFFF. The zero padding fails the continuation test, so a sequence cut by the end is refused.
-  std::size_t utf8_length(const char* at) {
+  [[gnu::noinline]] std::size_t utf8_length(const char* at) {
     const auto* s = reinterpret_cast<const unsigned char*>(at);
     const unsigned char c = s[0];
     std::size_t len = 0;
@@ -271,7 +271,7 @@ class Parser {
 
   // A string's text, unescaped in place; `p_` ends past the closing quote. `facts`, when given, is filled for
   // strings without escapes.
-  std::string_view string(TextFacts* facts = nullptr) {
+  [[gnu::always_inline]] std::string_view string(TextFacts* facts = nullptr) {
     char* const start = p_ + 1;
     char* at = start;
     bool comma = false;
@@ -299,7 +299,7 @@ class Parser {
   }
 
   // The rest of a string from its first backslash, writing behind the read position (escapes only shrink).
-  std::string_view escaped_string(char* start) {
+  [[gnu::noinline]] std::string_view escaped_string(char* start) {
     char* out = p_;
     for (;;) {
       const auto c = static_cast<unsigned char>(*p_);
