@@ -31,8 +31,14 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
   const RowView& row() const { return row_; }
 
   // SAX events.
-  bool Null() { return value(JsonValue{}); }
-  bool Bool(bool) { return value(JsonValue{JsonKind::Bool}); }
+  bool Null() {
+    slot(JsonKind::Null);
+    return true;
+  }
+  bool Bool(bool) {
+    slot(JsonKind::Bool);
+    return true;
+  }
   bool Int(int v) { return Int64(v); }
   bool Uint(unsigned v) { return Uint64(v); }
   bool Int64(std::int64_t v);
@@ -48,7 +54,8 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
   bool EndArray(rapidjson::SizeType) { return close(); }
 
  private:
-  bool value(const JsonValue& v);
+  // Where the value now being read goes, reset to `kind`; null when it is not kept.
+  JsonValue* slot(JsonKind kind);
   bool open(JsonKind kind);
   bool close();
 
@@ -107,36 +114,33 @@ inline void RecordHandler::reset() {
 inline bool RecordHandler::Int64(std::int64_t v) {
   // A DOM marks every non-negative integer unsigned; so does this.
   if (v >= 0) return Uint64(static_cast<std::uint64_t>(v));
-  JsonValue value{JsonKind::Int};
-  value.int_value = v;
-  return this->value(value);
+  if (JsonValue* value = slot(JsonKind::Int)) value->int_value = v;
+  return true;
 }
 
 inline bool RecordHandler::Uint64(std::uint64_t v) {
-  JsonValue value{JsonKind::Uint};
-  value.uint_value = v;
-  return this->value(value);
+  if (JsonValue* value = slot(JsonKind::Uint)) value->uint_value = v;
+  return true;
 }
 
 inline bool RecordHandler::Double(double v) {
-  JsonValue value{JsonKind::Real};
-  value.real_value = v;
-  return this->value(value);
+  if (JsonValue* value = slot(JsonKind::Real)) value->real_value = v;
+  return true;
 }
 
 inline bool RecordHandler::String(const char* text, rapidjson::SizeType length, bool) {
-  JsonValue value{JsonKind::String};
-  value.text = {text, length};
-  return this->value(value);
+  if (JsonValue* value = slot(JsonKind::String)) value->text = {text, length};
+  return true;
 }
 
 inline bool RecordHandler::String(std::string_view text, std::uint32_t chars, bool csv_quote) {
-  JsonValue value{JsonKind::String};
-  value.text = text;
-  value.csv_known = true;
-  value.csv_quote = csv_quote;
-  value.chars = chars;
-  return this->value(value);
+  if (JsonValue* value = slot(JsonKind::String)) {
+    value->text = text;
+    value->csv_known = true;
+    value->csv_quote = csv_quote;
+    value->chars = chars;
+  }
+  return true;
 }
 
 inline bool RecordHandler::Key(const char* text, rapidjson::SizeType length, bool) {
@@ -144,24 +148,29 @@ inline bool RecordHandler::Key(const char* text, rapidjson::SizeType length, boo
   if (depth_ == 1 && top_is_object_) {
     current_ = record_handler_detail::envelope_field(key);
   } else if (depth_ == 2 && in_row_) {
-    row_.members.push_back({key, JsonValue{}});
+    row_.members.emplace_back().name = key;
   }
   return true;
 }
 
-inline bool RecordHandler::value(const JsonValue& v) {
+inline JsonValue* RecordHandler::slot(JsonKind kind) {
+  JsonValue* to = nullptr;
   if (depth_ == 1 && top_is_object_) {
-    const auto slot = static_cast<std::size_t>(current_);
-    if (current_ != EnvelopeField::Other && !seen_[slot]) {
-      envelope_[slot] = v;
-      seen_[slot] = true;
-    }
+    const auto field = static_cast<std::size_t>(current_);
+    if (current_ == EnvelopeField::Other || seen_[field]) return nullptr;
+    seen_[field] = true;
+    to = &envelope_[field];
   } else if (depth_ == 2 && in_row_) {
-    row_.members.back().value = v;
+    to = &row_.members.back().value;
   } else if (depth_ == 3 && in_items_) {
-    row_.items.push_back(v);
+    to = &row_.items.emplace_back();
+  } else {
+    return nullptr;
   }
-  return true;
+  // Written in place, field by field: a value built on the stack and copied made the copy's wide loads wait
+  // for the narrow stores that built it (a store-forwarding stall on every token).
+  *to = JsonValue(kind);
+  return to;
 }
 
 inline bool RecordHandler::open(JsonKind kind) {
@@ -172,13 +181,12 @@ inline bool RecordHandler::open(JsonKind kind) {
   if (depth_ == 0) {
     top_is_object_ = kind == JsonKind::Object;
   } else {
-    // Whether this container becomes the row (or a row member's array) is decided before value() records it.
+    // Whether this container becomes the row (or a row member's array) is decided before slot() records it.
     const bool row = depth_ == 1 && top_is_object_ && current_ == EnvelopeField::Row && kind == JsonKind::Object &&
                      !seen_[static_cast<std::size_t>(EnvelopeField::Row)];
     const bool items = depth_ == 2 && in_row_ && kind == JsonKind::Array;
-    JsonValue v{kind};
-    if (items) v.first_item = static_cast<std::uint32_t>(row_.items.size());
-    value(v);
+    const auto first_item = static_cast<std::uint32_t>(row_.items.size());
+    if (JsonValue* value = slot(kind); value && items) value->first_item = first_item;
     in_row_ = in_row_ || row;
     in_items_ = in_items_ || items;
   }
