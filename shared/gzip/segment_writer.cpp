@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "shared/gzip/upper_vector_state.h"
 #include "shared/util/error.h"
 
 namespace insights::gzip {
@@ -62,6 +63,7 @@ struct SegmentWriter::State {
 
   void deflate_step() {
     const int rc = isal_deflate(&stream);
+    clear_upper_vector_state();  // before the sink and everything after run legacy SSE code
     if (rc != COMP_OK) throw Error(fmt::format("gzip: ISA-L deflate failed with code {} at level {}", rc, level));
   }
 
@@ -108,6 +110,7 @@ void SegmentWriter::write(std::string_view data) {
     const std::string_view slice = data.substr(0, std::min(data.size(), kMaxSliceBytes));
     state_->segment.crc32 = crc32_gzip_refl(state_->segment.crc32, reinterpret_cast<const unsigned char*>(slice.data()),
                                             slice.size());
+    clear_upper_vector_state();
     state_->segment.uncompressed_bytes += slice.size();
     state_->compress(slice);
     data.remove_prefix(slice.size());

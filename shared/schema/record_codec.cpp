@@ -1,10 +1,8 @@
 #include "shared/schema/record_codec.h"
 
 #include <fmt/format.h>
-#include <rapidjson/error/en.h>
 
 #include <charconv>
-#include <cstring>
 #include <functional>
 #include <iterator>
 
@@ -19,50 +17,6 @@ Kind parse_kind(std::string_view header) {
   if (header == "run_end") return Kind::RunEnd;
   if (header.empty()) throw RecordError(fmt::format("missing '{}' header (record, batch_end or run_end)", schema().kind_header));
   throw RecordError(fmt::format("unknown '{}' header value '{}'", schema().kind_header, header));
-}
-
-// Where the first byte that is not well-formed UTF-8 starts (no overlongs, surrogates or code points above
-// U+10FFFF), or npos. Eight ASCII bytes at a time: records are almost all ASCII.
-std::size_t invalid_utf8_at(std::string_view text) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, s + i, sizeof word);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
 }
 
 const char* name_of(EnvelopeField field) {
@@ -119,27 +73,8 @@ const Decoded& RecordDecoder::decode(std::string_view kind_header, std::string_v
   out_.seq = out_.count = out_.batches = out_.records = 0;
   out_.operation.clear();
   out_.row = nullptr;
-  // Checked up front, eight bytes at a time, rather than character by character inside the reader.
-  if (const auto at = invalid_utf8_at(payload); at != std::string_view::npos) {
-    // rapidjson's own words name the problem, as for every other parse error.
-    throw RecordError(fmt::format("malformed JSON at byte {}: {}", at,
-                                  rapidjson::GetParseError_En(rapidjson::kParseErrorStringInvalidEncoding)));
-  }
-  // In-situ parsing needs a NUL-terminated, writable copy; the buffer is reused.
-  buffer_.assign(payload);
   handler_.reset();
-  rapidjson::Reader reader;
-  rapidjson::InsituStringStream stream(buffer_.data());
-  constexpr unsigned kFlags =
-      rapidjson::kParseInsituFlag | rapidjson::kParseStopWhenDoneFlag;
-  const rapidjson::ParseResult parsed = reader.Parse<kFlags>(stream, handler_);
-  if (handler_.too_deep()) {
-    throw RecordError(fmt::format("malformed JSON: nested deeper than {} levels", RecordHandler::kMaxDepth));
-  }
-  if (parsed.IsError()) {
-    throw RecordError(
-        fmt::format("malformed JSON at byte {}: {}", parsed.Offset(), rapidjson::GetParseError_En(parsed.Code())));
-  }
+  scanner_.scan(payload, handler_);
   if (!handler_.top_is_object()) throw RecordError("record is not a JSON object");
   auto version = uint_field(handler_, EnvelopeField::V);
   if (version != static_cast<std::uint64_t>(schema().version)) {

@@ -5,6 +5,7 @@
 
 #include "shared/schema/job.h"
 #include "shared/schema/record_handler.h"
+#include "shared/schema/record_scanner.h"
 #include "shared/schema/row_view.h"
 #include "shared/schema/schema.h"
 #include "shared/util/error.h"
@@ -35,7 +36,7 @@ struct Decoded {
   const RowView* row = nullptr;  // Record; valid until the next decode()
 };
 
-// Decodes and validates the envelope of data-topic messages in one SAX pass (UTF-8 checked on the way) and
+// Decodes and validates the envelope of data-topic messages in one RecordScanner pass (UTF-8 checked on the way) and
 // leaves the row as views for RowToCsv; reuses its buffers across calls, so steady-state decoding does not allocate.
 class RecordDecoder {
  public:
@@ -44,7 +45,7 @@ class RecordDecoder {
 
  private:
   void decode_job();
-  std::string buffer_;
+  RecordScanner scanner_;
   RecordHandler handler_;
   Decoded out_;
   bool job_valid_ = false;  // out_.job passed validate_job; most records repeat the previous record's job

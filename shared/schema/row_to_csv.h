@@ -31,6 +31,8 @@ class RowToCsv {
   char* append_row(const RowView& row, char* out);
   char* append_value(const FieldDef& field, const RowView& row, const JsonValue* value, char* out, std::size_t& chars);
   char* append_text(const FieldDef& field, std::string_view text, char* out, std::size_t& chars);
+  // A string whose facts the reader supplied (JsonValue::csv_known): no scan needed.
+  char* append_known_text(const FieldDef& field, const JsonValue& value, char* out, std::size_t& chars);
   char* append_number(const FieldDef& field, const JsonValue& value, char* out, std::size_t& chars);
   [[noreturn]] void refuse_members(const RowView& row) const;
   const DatasetDef& dataset_;

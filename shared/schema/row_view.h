@@ -15,6 +15,11 @@ struct JsonValue {
   explicit JsonValue(JsonKind k) : kind(k) {}
 
   JsonKind kind = JsonKind::Null;
+  // String: set when the reader already knows the text's character count and that it holds no NUL and needs CSV
+  // quotes only if `csv_quote`, so RowToCsv need not scan it again.
+  bool csv_known = false;
+  bool csv_quote = false;
+  std::uint32_t chars = 0;
   std::string_view text;    // String
   std::int64_t int_value = 0;    // Int
   std::uint64_t uint_value = 0;  // Uint

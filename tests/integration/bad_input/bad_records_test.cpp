@@ -79,7 +79,7 @@ std::vector<BadCase> bad_cases() {
          // A Latin-1 'é' (0xe9) inside a string: not UTF-8.
          return replace_once(record(job, batch, seq, row), "\"meeting_type\":\"", "\"meeting_type\":\"caf\xe9 ");
        },
-       "Invalid encoding in string",
+       "invalid UTF-8",
        [](const std::string& row) { return set_text(row, "meeting_type", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x93\x85"); }},
       {"NulInValue",
        [](const schema::JobKey& job, std::uint32_t batch, std::uint64_t seq, const std::string& row) {

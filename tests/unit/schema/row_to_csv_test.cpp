@@ -53,6 +53,27 @@ TEST_F(AvailabilityRows, MembersInAnyOrderAndOptionalOnesAbsent) {
             "s,acme,l,a,2026-11-25T08:00:00Z,available,60,0,,\n");
 }
 
+TEST_F(AvailabilityRows, DatesRefuseAWrongByteAtEveryPosition) {
+  const std::string date = "2026-11-25T08:00:00Z";
+  const std::string shape = "dddd-dd-ddTdd:dd:ddZ";
+  const std::string row = kRow;
+  for (std::size_t at = 0; at < date.size(); ++at) {
+    // Bytes just outside '0'..'9' and other literals: none fits the shape at `at`.
+    const std::string wrong = shape[at] == 'd' ? std::string("/:a T-\x80\x1F") : std::string("0/9a ") + (shape[at] == ':' ? "-" : ":");
+    for (const char c : wrong) {
+      std::string bad = date;
+      bad[at] = c;
+      std::string json = row;
+      json.replace(json.find("\"hour_start\":\"" + date), 14 + date.size(), "\"hour_start\":\"" + bad);
+      if (static_cast<unsigned char>(c) < 0x20) {
+        json.replace(json.find(bad), bad.size(), date.substr(0, at) + "\\u001f" + date.substr(at + 1));
+      }
+      expect_rejected(json, "not a UTC date");
+    }
+  }
+  EXPECT_NE(convert(kRow).find(date), std::string::npos);
+}
+
 TEST_F(AvailabilityRows, QuotesTextThatNeedsIt) {
   std::string row = kRow;
   row.replace(row.find("\"loc-1\""), 7, R"("Møterom \"Fjord\", 2.\netg")");
