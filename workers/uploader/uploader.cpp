@@ -81,6 +81,10 @@ Uploader::Uploader(UploaderOptions options, chunkstore::ChunkStore& store, JobTa
 }
 
 void Uploader::start_consuming() {
+  if (options_.concurrent_jobs < 1) {
+    throw Error(fmt::format("uploader.concurrent_jobs is {}; it must be at least 1 (jobs uploaded at once)",
+                            options_.concurrent_jobs));
+  }
   metrics_ = UploaderMetrics(options_.metrics);
   const auto& topics = schema::schema().topics;
   kafka::ensure_topics(options_.kafka, {{topics.batches, options_.topic_partitions}, {topics.batches_dlq, 1}},
