@@ -136,6 +136,20 @@ void Uploader::handle(const kafka::Message& message) {
   }
   const schema::JobKey& job = std::visit([](const auto& m) -> const schema::JobKey& { return m.job; }, manifest);
   const std::string job_id = job.id();
+  if (!pending_.count(job_id)) {
+    if (const auto outcome = finished_.outcome(job_id)) {
+      if (std::holds_alternative<schema::BatchManifest>(manifest)) {
+        // The batcher re-publishes a batch's manifest when it re-reads a batch whose chunk exists; run_end is in
+        // another partition, so nothing else would ever complete this job.
+        log::debug("late manifest of a finished job skipped", {log::field("job", job_id), log::field("outcome", *outcome),
+                                                               log::field("offset", message.offset())});
+        return;
+      }
+      // A job manifest starts a replay (`insights replay` re-publishes it first) or a re-produced run.
+      log::info("finished job announced again; uploading it again", {log::field("job", job_id), log::field("previous_outcome", *outcome)});
+      finished_.forget(job_id);
+    }
+  }
   auto [it, inserted] = pending_.try_emplace(job_id);
   if (it->second.ticket) {
     // Uploading with every manifest already; a copy re-published meanwhile (batcher restart, replay) adds nothing.
@@ -162,7 +176,7 @@ void Uploader::handle(const kafka::Message& message) {
     const JobResult failed = failed_result(it->second.assembly, "Incomplete", reason);
     dead_letter(it->second, reason, 0, &failed);  // the entry's status says why no upload was tried
     if (on_result_) on_result_(failed);
-    finish(job_id);
+    finish(job_id, failed.status);
     return;
   }
   if (it->second.due) return;  // deferred: a re-published manifest must not skip the backoff or the quota wait
@@ -171,19 +185,49 @@ void Uploader::handle(const kafka::Message& message) {
 
 void Uploader::report_waiting_jobs() {
   const auto now = std::chrono::steady_clock::now();
-  std::map<std::string, double> waiting;  // by dataset
+  std::vector<std::pair<std::string, salesforce::HeaderState>> loaded;
   for (auto& [job_id, pending] : pending_) {
+    if (pending.assembly.state() != JobAssembly::State::Waiting || now - pending.last_manifest < options_.waiting_report_after ||
+        now - pending.last_waiting_report < options_.waiting_report_after) {
+      continue;
+    }
+    pending.last_waiting_report = now;
+    if (!pending.assembly.job()) {
+      if (auto header = loaded_before(job_id, pending)) {
+        loaded.emplace_back(job_id, std::move(*header));
+        continue;
+      }
+    }
+    log::warn("job still waits for manifests", {log::field("job", job_id), log::field("waiting_for", pending.assembly.explain()),
+                                                log::field("waited_s", std::chrono::duration_cast<std::chrono::seconds>(now - pending.last_manifest).count())});
+  }
+  for (const auto& [job_id, header] : loaded) {
+    log::info("late manifest of a job already loaded", {log::field("job", job_id), log::field("header", header.id),
+                                                       log::field("status", header.status)});
+    finish(job_id, header.status);
+  }
+  std::map<std::string, double> waiting;  // by dataset
+  for (const auto& [job_id, pending] : pending_) {
     if (pending.assembly.state() != JobAssembly::State::Waiting || now - pending.last_manifest < options_.waiting_report_after) {
       continue;
     }
     const auto& any = pending.assembly.job() ? pending.assembly.job()->job : pending.assembly.batches().begin()->second.job;
     waiting[any.dataset] += 1;
-    if (now - pending.last_waiting_report < options_.waiting_report_after) continue;
-    pending.last_waiting_report = now;
-    log::warn("job still waits for manifests", {log::field("job", job_id), log::field("waiting_for", pending.assembly.explain()),
-                                                log::field("waited_s", std::chrono::duration_cast<std::chrono::seconds>(now - pending.last_manifest).count())});
   }
   metrics_.waiting(waiting);
+}
+
+std::optional<salesforce::HeaderState> Uploader::loaded_before(const std::string& job_id, const Pending& pending) {
+  const schema::JobKey& job = pending.assembly.batches().begin()->second.job;
+  try {
+    const JobTarget target = targets_->resolve(job, "");
+    auto header = target.client->find_header(job.file_name());
+    if (header && (header->status == "Completed" || header->status == "CompletedWithWarnings")) return header;
+  } catch (const Error& e) {
+    // Only a shortcut for late manifests: the job keeps waiting and is looked up again next period.
+    log::warn("cannot ask Salesforce whether a waiting job was loaded before", {log::field("job", job_id), log::field("error", e.what())});
+  }
+  return std::nullopt;
 }
 
 void Uploader::run_due_jobs() {
@@ -340,7 +384,7 @@ void Uploader::report(const std::string& job_id, Pending& pending, const JobResu
     dead_letter(pending, fmt::format("{}: {}", result.status, result.message), pending.attempts, &result);
   }
   if (on_result_) on_result_(result);
-  finish(job_id);
+  finish(job_id, result.status);
 }
 
 void Uploader::fail(const std::string& job_id, Pending& pending, const std::string& status, const std::string& error) {
@@ -348,7 +392,7 @@ void Uploader::fail(const std::string& job_id, Pending& pending, const std::stri
   JobResult result = failed_result(pending.assembly, status, error);
   dead_letter(pending, error, pending.attempts, &result);
   if (on_result_) on_result_(result);
-  finish(job_id);
+  finish(job_id, result.status);
 }
 
 void Uploader::dead_letter(const Pending& pending, const std::string& error, int attempts, const JobResult* result) {
@@ -364,9 +408,10 @@ void Uploader::dead_letter(const Pending& pending, const std::string& error, int
   producer_.flush(std::chrono::seconds(60));
 }
 
-void Uploader::finish(const std::string& job_id) {
+void Uploader::finish(const std::string& job_id, const std::string& outcome) {
   auto it = pending_.find(job_id);
   if (it == pending_.end()) return;
+  finished_.remember(job_id, outcome);
   offsets_.unpin(it->second.topic, it->second.partition, it->second.first_offset);
   pending_.erase(it);
   commit(true);

@@ -15,6 +15,7 @@
 #include "shared/kafka/producer.h"
 #include "shared/salesforce/client.h"
 #include "shared/salesforce/retry_policy.h"
+#include "workers/uploader/finished_jobs.h"
 #include "workers/uploader/job_assembly.h"
 #include "workers/uploader/job_targets.h"
 #include "shared/metrics/registry.h"
@@ -111,13 +112,17 @@ class Uploader : private kafka::RebalanceListener {
   void give_up_uploads();
   void run_due_jobs();
   void report_waiting_jobs();
+  // A job of batch manifests only (run_end never came): its header's terminal status when Salesforce already
+  // loaded a header with the job's FileName (the manifests were late re-publications), else empty.
+  std::optional<salesforce::HeaderState> loaded_before(const std::string& job_id, const Pending& pending);
   // After a transient failure: schedules the next attempt, or returns false when attempts or deadline ran out.
   bool defer_retry(const std::string& job_id, Pending& pending, const std::string& error);
   void on_quota_exceeded(const std::string& job_id, Pending& pending, const std::string& reason);
   void report(const std::string& job_id, Pending& pending, const JobResult& result);
   void fail(const std::string& job_id, Pending& pending, const std::string& status, const std::string& error);
   void dead_letter(const Pending& pending, const std::string& error, int attempts, const JobResult* result);
-  void finish(const std::string& job_id);
+  // `outcome` is remembered, so late re-published manifests of the job are recognised.
+  void finish(const std::string& job_id, const std::string& outcome);
   void commit(bool force);
 
   UploaderOptions options_;
@@ -130,6 +135,7 @@ class Uploader : private kafka::RebalanceListener {
   kafka::OffsetTracker offsets_;
   std::unique_ptr<kafka::Consumer> consumer_;
   std::map<std::string, Pending> pending_;
+  FinishedJobs finished_;
   UploaderStats stats_;
   std::chrono::steady_clock::time_point last_commit_;
   std::chrono::steady_clock::time_point last_gauges_;
