@@ -49,17 +49,19 @@ JobResult failed_result(const JobAssembly& assembly, std::string status, std::st
 UploadOutcome upload_and_classify(const JobAssembly& assembly, chunkstore::ChunkStore& store, const JobTarget& target,
                                   const UploadSettings& settings, const std::atomic<bool>& cancel) {
   try {
-    return {UploadOutcome::Kind::Done, upload_job(assembly, store, target, settings, &cancel), {}};
+    UploadOutcome done{UploadOutcome::Kind::Done, upload_job(assembly, store, target, settings, &cancel), {}, {}};
+    done.quota = done.result.quota;
+    return done;
   } catch (const QuotaExceeded& e) {
-    return {UploadOutcome::Kind::Quota, {}, e.what()};
+    return {UploadOutcome::Kind::Quota, {}, e.what(), e.budget()};
   } catch (const salesforce::ApiError& e) {
-    return {e.transient() ? UploadOutcome::Kind::Transient : UploadOutcome::Kind::Permanent, {}, e.what()};
+    return {e.transient() ? UploadOutcome::Kind::Transient : UploadOutcome::Kind::Permanent, {}, e.what(), {}};
   } catch (const http::TransportError& e) {
-    return {UploadOutcome::Kind::Transient, {}, e.what()};
+    return {UploadOutcome::Kind::Transient, {}, e.what(), {}};
   } catch (const UploadCancelled& e) {
-    return {UploadOutcome::Kind::Cancelled, {}, e.what()};
+    return {UploadOutcome::Kind::Cancelled, {}, e.what(), {}};
   } catch (const Error& e) {
-    return {UploadOutcome::Kind::Permanent, {}, e.what()};
+    return {UploadOutcome::Kind::Permanent, {}, e.what(), {}};
   }
 }
 
@@ -294,6 +296,7 @@ void Uploader::collect_uploads(std::chrono::milliseconds wait) {
     auto flight = in_flight_.extract(ticket);
     if (flight.empty()) continue;
     const std::string& job_id = flight.mapped().job_id;
+    if (outcome.quota) metrics_.quota_budget(*outcome.quota);  // Salesforce's usage, even from a given-up upload
     auto it = pending_.find(job_id);
     if (flight.mapped().abandoned || it == pending_.end() || it->second.ticket != ticket) {
       // Its partition went to another worker (or came back and the job was read again): the current owner redoes
