@@ -138,6 +138,7 @@ void Uploader::handle(const kafka::Message& message) {
   }
   const schema::JobKey& job = std::visit([](const auto& m) -> const schema::JobKey& { return m.job; }, manifest);
   const std::string job_id = job.id();
+  bool announced_again = false;
   if (!pending_.count(job_id)) {
     if (const auto outcome = finished_.outcome(job_id)) {
       if (std::holds_alternative<schema::BatchManifest>(manifest)) {
@@ -150,9 +151,11 @@ void Uploader::handle(const kafka::Message& message) {
       // A job manifest starts a replay (`insights replay` re-publishes it first) or a re-produced run.
       log::info("finished job announced again; uploading it again", {log::field("job", job_id), log::field("previous_outcome", *outcome)});
       finished_.forget(job_id);
+      announced_again = true;
     }
   }
   auto [it, inserted] = pending_.try_emplace(job_id);
+  if (announced_again) it->second.announced_again = true;
   if (it->second.ticket) {
     // Uploading with every manifest already; a copy re-published meanwhile (batcher restart, replay) adds nothing.
     log::debug("manifest of a job being uploaded skipped", {log::field("job", job_id), log::field("offset", message.offset())});
@@ -194,7 +197,7 @@ void Uploader::report_waiting_jobs() {
       continue;
     }
     pending.last_waiting_report = now;
-    if (!pending.assembly.job()) {
+    if (!pending.assembly.job() || pending.announced_again) {
       if (auto header = loaded_before(job_id, pending)) {
         loaded.emplace_back(job_id, std::move(*header));
         continue;
@@ -220,7 +223,7 @@ void Uploader::report_waiting_jobs() {
 }
 
 std::optional<salesforce::HeaderState> Uploader::loaded_before(const std::string& job_id, const Pending& pending) {
-  const schema::JobKey& job = pending.assembly.batches().begin()->second.job;
+  const schema::JobKey& job = pending.assembly.job() ? pending.assembly.job()->job : pending.assembly.batches().begin()->second.job;
   try {
     const JobTarget target = targets_->resolve(job, "");
     auto header = target.client->find_header(job.file_name());

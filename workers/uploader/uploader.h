@@ -92,6 +92,7 @@ class Uploader : private kafka::RebalanceListener {
     std::chrono::steady_clock::time_point last_manifest = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point last_waiting_report = std::chrono::steady_clock::now();
     bool queued = false;                   // ready, waiting in ready_ for an upload thread
+    bool announced_again = false;          // its job manifest came after the job had finished (replay, re-produced run)
     std::optional<std::uint64_t> ticket;   // its upload in flight
   };
   struct InFlight {
@@ -112,8 +113,9 @@ class Uploader : private kafka::RebalanceListener {
   void give_up_uploads();
   void run_due_jobs();
   void report_waiting_jobs();
-  // A job of batch manifests only (run_end never came): its header's terminal status when Salesforce already
-  // loaded a header with the job's FileName (the manifests were late re-publications), else empty.
+  // A waiting job of batch manifests only (run_end never came), or announced again after it finished: its header's
+  // terminal status when Salesforce already loaded a header with the job's FileName, else empty. Uploading such a
+  // job again would only await that header, so its late manifests are released instead.
   std::optional<salesforce::HeaderState> loaded_before(const std::string& job_id, const Pending& pending);
   // After a transient failure: schedules the next attempt, or returns false when attempts or deadline ran out.
   bool defer_retry(const std::string& job_id, Pending& pending, const std::string& error);

@@ -92,6 +92,21 @@ TEST(UploaderLateManifest, LateBatchManifestOfAJobThisWorkerFinishedIsSkippedAnd
   EXPECT_EQ(worker.stats().jobs_completed, 1u);
 }
 
+TEST(UploaderLateManifest, ReProducedRunOfALoadedJobWhoseBatchesCameFirstIsReleased) {
+  LateBench late;
+  auto options = late.bench.uploader_options("late-reproduced");
+  options.waiting_report_after = std::chrono::seconds(1);
+  const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-reproduced-run"}, 600, 250);
+  publish(late.bench.pipeline.properties(), staged);
+  UploaderThread worker(options, late.bench.store, late.targets);
+  ASSERT_EQ(worker.wait_for(1).size(), 1u);
+
+  // Re-produced: the batch manifests (skipped, the job is finished) come before the re-sent run_end.
+  publish(late.bench.pipeline.properties(), staged);
+  expect_committed_everything(late.bench.pipeline.properties(), "late-reproduced");
+  EXPECT_EQ(late.bench.emulator->headers().size(), 1u);
+}
+
 TEST(UploaderLateManifest, AfterARestartALoneLateManifestOfALoadedJobIsReleased) {
   LateBench late;
   auto options = late.bench.uploader_options("late-restart");
