@@ -65,6 +65,7 @@ void run_uploader(const GlobalOptions& global) {
   options.topic_partitions = static_cast<int>(config.get_int("kafka.topic_partitions"));
   options.quota_policy = uploader::parse_quota_policy(config.get("uploader.quota_policy"));
   options.waiting_report_after = config.get_duration("uploader.waiting_report_after");
+  options.concurrent_jobs = static_cast<int>(config.get_int("uploader.concurrent_jobs"));
   metrics::Registry registry;
   options.metrics = &registry;
   uploader::Uploader worker(options, *store, *targets);
@@ -74,7 +75,8 @@ void run_uploader(const GlobalOptions& global) {
   log::info("uploader started", {log::field("group", options.group_id),
                                  log::field("orgs_file", config.get("salesforce.orgs_file")),
                                  log::field("login_url", config.get("salesforce.login_url")),
-                                 log::field("parallel_parts", options.upload.parallel_parts)});
+                                 log::field("parallel_parts", options.upload.parallel_parts),
+                                 log::field("concurrent_jobs", options.concurrent_jobs)});
   worker.run([&] { return stop.stop_requested(); });
   const auto& s = worker.stats();
   log::info("uploader stopped", {log::field("jobs_completed", s.jobs_completed), log::field("jobs_failed", s.jobs_failed),

@@ -42,6 +42,8 @@ const std::vector<KeyDef>& key_definitions() {
       {"uploader.group_id", "insights-uploader", "Kafka consumer group of the uploaders"},
       {"uploader.max_part_bytes", "8388608", "Largest data part sent to Salesforce, in bytes (must stay under 10 MB)"},
       {"uploader.parallel_parts", "3", "Data parts uploaded in parallel per job"},
+      {"uploader.concurrent_jobs", "2",
+       "Jobs uploaded at once, each on its own thread (jobs of one dataset alias never overlap); at least 1"},
       {"uploader.waiting_report_after", "15m", "Report a job still missing manifests this long after its last one (and again each period)"},
       {"uploader.job_timeout", "2h", "How long to wait for Salesforce to finish processing a job"},
       {"uploader.quota_policy", "wait",

@@ -61,8 +61,9 @@ void checkpoint(const std::atomic<bool>* cancelled, const schema::JobKey& job, c
   }
 }
 
-void check_quota(const JobAssembly& assembly, const JobTarget& target, const UploadSettings& settings) {
-  if (target.usage == nullptr) return;
+// The budget left once this job goes ahead, or null when the usage is not read; throws QuotaExceeded.
+std::optional<QuotaBudget> check_quota(const JobAssembly& assembly, const JobTarget& target, const UploadSettings& settings) {
+  if (target.usage == nullptr) return std::nullopt;
   QuotaUsage usage;
   try {
     usage = target.usage->read(target.alias, std::chrono::system_clock::now() - std::chrono::hours(24));
@@ -72,9 +73,13 @@ void check_quota(const JobAssembly& assembly, const JobTarget& target, const Upl
     if (e.transient()) throw;
     log::warn("cannot read the 24-hour upload usage; uploading without the quota check",
               {log::field("alias", target.alias), log::field("error", e.what())});
-    return;
+    return std::nullopt;
   }
-  if (auto excess = quota_excess(usage, assembly.chunk_bytes(), settings.quota, target.alias)) throw QuotaExceeded(*excess);
+  const auto& job = assembly.job()->job;
+  if (auto excess = quota_excess(usage, assembly.chunk_bytes(), settings.quota, target.alias)) {
+    throw QuotaExceeded(*excess, quota_budget(usage, assembly.chunk_bytes(), false, settings.quota, job.org, job.dataset));
+  }
+  return quota_budget(usage, assembly.chunk_bytes(), true, settings.quota, job.org, job.dataset);
 }
 
 salesforce::HeaderState create_and_process(const JobAssembly& assembly, chunkstore::ChunkStore& store,
@@ -147,7 +152,7 @@ JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store,
       log::info("replacing an unfinished header of this job", {log::field("job", manifest.job.id()), log::field("header", existing->id)});
       client.delete_header(existing->id);
     }
-    check_quota(assembly, target, settings);
+    result.quota = check_quota(assembly, target, settings);
     state = create_and_process(assembly, store, target, settings, result, cancelled);
   }
   result.status = state.status;

@@ -47,6 +47,7 @@ struct JobResult {
   std::uint64_t chunk_bytes = 0;
   int parts = 0;
   std::optional<std::uint64_t> rows_in_dataset;
+  std::optional<QuotaBudget> quota;  // read before the header was created (null: not read)
   bool resumed = false;         // an already processed header of this job was found and awaited
   bool ok = false;
 };

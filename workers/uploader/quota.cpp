@@ -20,6 +20,14 @@ std::optional<std::string> quota_excess(const QuotaUsage& usage, std::uint64_t j
   return std::nullopt;
 }
 
+QuotaBudget quota_budget(const QuotaUsage& usage, std::uint64_t job_bytes, bool counting_job, const QuotaLimits& limits,
+                         const std::string& org, const std::string& dataset) {
+  const std::uint64_t jobs = usage.dataset_jobs + (counting_job ? 1 : 0);
+  const std::uint64_t bytes = usage.bytes + (counting_job ? job_bytes : 0);
+  return {org, dataset, jobs < limits.jobs_per_dataset ? limits.jobs_per_dataset - jobs : 0,
+          bytes < limits.bytes ? limits.bytes - bytes : 0};
+}
+
 QuotaPolicy parse_quota_policy(const std::string& text) {
   if (text == "wait") return QuotaPolicy::Wait;
   if (text == "dlq") return QuotaPolicy::DeadLetter;

@@ -5,6 +5,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -26,6 +27,7 @@ struct UploadOutcome {
   Kind kind = Kind::Permanent;
   JobResult result;
   std::string error;
+  std::optional<QuotaBudget> quota;  // the 24-hour budget the upload read, whatever its outcome
 };
 
 // Runs job uploads on a fixed number of threads, so the consumer thread keeps polling (and keeps its group

@@ -49,17 +49,19 @@ JobResult failed_result(const JobAssembly& assembly, std::string status, std::st
 UploadOutcome upload_and_classify(const JobAssembly& assembly, chunkstore::ChunkStore& store, const JobTarget& target,
                                   const UploadSettings& settings, const std::atomic<bool>& cancel) {
   try {
-    return {UploadOutcome::Kind::Done, upload_job(assembly, store, target, settings, &cancel), {}};
+    UploadOutcome done{UploadOutcome::Kind::Done, upload_job(assembly, store, target, settings, &cancel), {}, {}};
+    done.quota = done.result.quota;
+    return done;
   } catch (const QuotaExceeded& e) {
-    return {UploadOutcome::Kind::Quota, {}, e.what()};
+    return {UploadOutcome::Kind::Quota, {}, e.what(), e.budget()};
   } catch (const salesforce::ApiError& e) {
-    return {e.transient() ? UploadOutcome::Kind::Transient : UploadOutcome::Kind::Permanent, {}, e.what()};
+    return {e.transient() ? UploadOutcome::Kind::Transient : UploadOutcome::Kind::Permanent, {}, e.what(), {}};
   } catch (const http::TransportError& e) {
-    return {UploadOutcome::Kind::Transient, {}, e.what()};
+    return {UploadOutcome::Kind::Transient, {}, e.what(), {}};
   } catch (const UploadCancelled& e) {
-    return {UploadOutcome::Kind::Cancelled, {}, e.what()};
+    return {UploadOutcome::Kind::Cancelled, {}, e.what(), {}};
   } catch (const Error& e) {
-    return {UploadOutcome::Kind::Permanent, {}, e.what()};
+    return {UploadOutcome::Kind::Permanent, {}, e.what(), {}};
   }
 }
 
@@ -81,6 +83,10 @@ Uploader::Uploader(UploaderOptions options, chunkstore::ChunkStore& store, JobTa
 }
 
 void Uploader::start_consuming() {
+  if (options_.concurrent_jobs < 1) {
+    throw Error(fmt::format("uploader.concurrent_jobs is {}; it must be at least 1 (jobs uploaded at once)",
+                            options_.concurrent_jobs));
+  }
   metrics_ = UploaderMetrics(options_.metrics);
   const auto& topics = schema::schema().topics;
   kafka::ensure_topics(options_.kafka, {{topics.batches, options_.topic_partitions}, {topics.batches_dlq, 1}},
@@ -132,7 +138,24 @@ void Uploader::handle(const kafka::Message& message) {
   }
   const schema::JobKey& job = std::visit([](const auto& m) -> const schema::JobKey& { return m.job; }, manifest);
   const std::string job_id = job.id();
+  bool announced_again = false;
+  if (!pending_.count(job_id)) {
+    if (const auto outcome = finished_.outcome(job_id)) {
+      if (std::holds_alternative<schema::BatchManifest>(manifest)) {
+        // The batcher re-publishes a batch's manifest when it re-reads a batch whose chunk exists; run_end is in
+        // another partition, so nothing else would ever complete this job.
+        log::debug("late manifest of a finished job skipped", {log::field("job", job_id), log::field("outcome", *outcome),
+                                                               log::field("offset", message.offset())});
+        return;
+      }
+      // A job manifest starts a replay (`insights replay` re-publishes it first) or a re-produced run.
+      log::info("finished job announced again; uploading it again", {log::field("job", job_id), log::field("previous_outcome", *outcome)});
+      finished_.forget(job_id);
+      announced_again = true;
+    }
+  }
   auto [it, inserted] = pending_.try_emplace(job_id);
+  if (announced_again) it->second.announced_again = true;
   if (it->second.ticket) {
     // Uploading with every manifest already; a copy re-published meanwhile (batcher restart, replay) adds nothing.
     log::debug("manifest of a job being uploaded skipped", {log::field("job", job_id), log::field("offset", message.offset())});
@@ -158,7 +181,7 @@ void Uploader::handle(const kafka::Message& message) {
     const JobResult failed = failed_result(it->second.assembly, "Incomplete", reason);
     dead_letter(it->second, reason, 0, &failed);  // the entry's status says why no upload was tried
     if (on_result_) on_result_(failed);
-    finish(job_id);
+    finish(job_id, failed.status);
     return;
   }
   if (it->second.due) return;  // deferred: a re-published manifest must not skip the backoff or the quota wait
@@ -167,19 +190,49 @@ void Uploader::handle(const kafka::Message& message) {
 
 void Uploader::report_waiting_jobs() {
   const auto now = std::chrono::steady_clock::now();
-  std::map<std::string, double> waiting;  // by dataset
+  std::vector<std::pair<std::string, salesforce::HeaderState>> loaded;
   for (auto& [job_id, pending] : pending_) {
+    if (pending.assembly.state() != JobAssembly::State::Waiting || now - pending.last_manifest < options_.waiting_report_after ||
+        now - pending.last_waiting_report < options_.waiting_report_after) {
+      continue;
+    }
+    pending.last_waiting_report = now;
+    if (!pending.assembly.job() || pending.announced_again) {
+      if (auto header = loaded_before(job_id, pending)) {
+        loaded.emplace_back(job_id, std::move(*header));
+        continue;
+      }
+    }
+    log::warn("job still waits for manifests", {log::field("job", job_id), log::field("waiting_for", pending.assembly.explain()),
+                                                log::field("waited_s", std::chrono::duration_cast<std::chrono::seconds>(now - pending.last_manifest).count())});
+  }
+  for (const auto& [job_id, header] : loaded) {
+    log::info("late manifest of a job already loaded", {log::field("job", job_id), log::field("header", header.id),
+                                                       log::field("status", header.status)});
+    finish(job_id, header.status);
+  }
+  std::map<std::string, double> waiting;  // by dataset
+  for (const auto& [job_id, pending] : pending_) {
     if (pending.assembly.state() != JobAssembly::State::Waiting || now - pending.last_manifest < options_.waiting_report_after) {
       continue;
     }
     const auto& any = pending.assembly.job() ? pending.assembly.job()->job : pending.assembly.batches().begin()->second.job;
     waiting[any.dataset] += 1;
-    if (now - pending.last_waiting_report < options_.waiting_report_after) continue;
-    pending.last_waiting_report = now;
-    log::warn("job still waits for manifests", {log::field("job", job_id), log::field("waiting_for", pending.assembly.explain()),
-                                                log::field("waited_s", std::chrono::duration_cast<std::chrono::seconds>(now - pending.last_manifest).count())});
   }
   metrics_.waiting(waiting);
+}
+
+std::optional<salesforce::HeaderState> Uploader::loaded_before(const std::string& job_id, const Pending& pending) {
+  const schema::JobKey& job = pending.assembly.job() ? pending.assembly.job()->job : pending.assembly.batches().begin()->second.job;
+  try {
+    const JobTarget target = targets_->resolve(job, "");
+    auto header = target.client->find_header(job.file_name());
+    if (header && (header->status == "Completed" || header->status == "CompletedWithWarnings")) return header;
+  } catch (const Error& e) {
+    // Only a shortcut for late manifests: the job keeps waiting and is looked up again next period.
+    log::warn("cannot ask Salesforce whether a waiting job was loaded before", {log::field("job", job_id), log::field("error", e.what())});
+  }
+  return std::nullopt;
 }
 
 void Uploader::run_due_jobs() {
@@ -246,6 +299,7 @@ void Uploader::collect_uploads(std::chrono::milliseconds wait) {
     auto flight = in_flight_.extract(ticket);
     if (flight.empty()) continue;
     const std::string& job_id = flight.mapped().job_id;
+    if (outcome.quota) metrics_.quota_budget(*outcome.quota);  // Salesforce's usage, even from a given-up upload
     auto it = pending_.find(job_id);
     if (flight.mapped().abandoned || it == pending_.end() || it->second.ticket != ticket) {
       // Its partition went to another worker (or came back and the job was read again): the current owner redoes
@@ -336,7 +390,7 @@ void Uploader::report(const std::string& job_id, Pending& pending, const JobResu
     dead_letter(pending, fmt::format("{}: {}", result.status, result.message), pending.attempts, &result);
   }
   if (on_result_) on_result_(result);
-  finish(job_id);
+  finish(job_id, result.status);
 }
 
 void Uploader::fail(const std::string& job_id, Pending& pending, const std::string& status, const std::string& error) {
@@ -344,7 +398,7 @@ void Uploader::fail(const std::string& job_id, Pending& pending, const std::stri
   JobResult result = failed_result(pending.assembly, status, error);
   dead_letter(pending, error, pending.attempts, &result);
   if (on_result_) on_result_(result);
-  finish(job_id);
+  finish(job_id, result.status);
 }
 
 void Uploader::dead_letter(const Pending& pending, const std::string& error, int attempts, const JobResult* result) {
@@ -360,9 +414,10 @@ void Uploader::dead_letter(const Pending& pending, const std::string& error, int
   producer_.flush(std::chrono::seconds(60));
 }
 
-void Uploader::finish(const std::string& job_id) {
+void Uploader::finish(const std::string& job_id, const std::string& outcome) {
   auto it = pending_.find(job_id);
   if (it == pending_.end()) return;
+  finished_.remember(job_id, outcome);
   offsets_.unpin(it->second.topic, it->second.partition, it->second.first_offset);
   pending_.erase(it);
   commit(true);

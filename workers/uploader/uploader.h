@@ -15,6 +15,7 @@
 #include "shared/kafka/producer.h"
 #include "shared/salesforce/client.h"
 #include "shared/salesforce/retry_policy.h"
+#include "workers/uploader/finished_jobs.h"
 #include "workers/uploader/job_assembly.h"
 #include "workers/uploader/job_targets.h"
 #include "shared/metrics/registry.h"
@@ -91,6 +92,7 @@ class Uploader : private kafka::RebalanceListener {
     std::chrono::steady_clock::time_point last_manifest = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point last_waiting_report = std::chrono::steady_clock::now();
     bool queued = false;                   // ready, waiting in ready_ for an upload thread
+    bool announced_again = false;          // its job manifest came after the job had finished (replay, re-produced run)
     std::optional<std::uint64_t> ticket;   // its upload in flight
   };
   struct InFlight {
@@ -111,13 +113,18 @@ class Uploader : private kafka::RebalanceListener {
   void give_up_uploads();
   void run_due_jobs();
   void report_waiting_jobs();
+  // A waiting job of batch manifests only (run_end never came), or announced again after it finished: its header's
+  // terminal status when Salesforce already loaded a header with the job's FileName, else empty. Uploading such a
+  // job again would only await that header, so its late manifests are released instead.
+  std::optional<salesforce::HeaderState> loaded_before(const std::string& job_id, const Pending& pending);
   // After a transient failure: schedules the next attempt, or returns false when attempts or deadline ran out.
   bool defer_retry(const std::string& job_id, Pending& pending, const std::string& error);
   void on_quota_exceeded(const std::string& job_id, Pending& pending, const std::string& reason);
   void report(const std::string& job_id, Pending& pending, const JobResult& result);
   void fail(const std::string& job_id, Pending& pending, const std::string& status, const std::string& error);
   void dead_letter(const Pending& pending, const std::string& error, int attempts, const JobResult* result);
-  void finish(const std::string& job_id);
+  // `outcome` is remembered, so late re-published manifests of the job are recognised.
+  void finish(const std::string& job_id, const std::string& outcome);
   void commit(bool force);
 
   UploaderOptions options_;
@@ -130,6 +137,7 @@ class Uploader : private kafka::RebalanceListener {
   kafka::OffsetTracker offsets_;
   std::unique_ptr<kafka::Consumer> consumer_;
   std::map<std::string, Pending> pending_;
+  FinishedJobs finished_;
   UploaderStats stats_;
   std::chrono::steady_clock::time_point last_commit_;
   std::chrono::steady_clock::time_point last_gauges_;

@@ -84,6 +84,16 @@ void UploaderMetrics::quota_wait(const schema::JobKey& job) {
   if (registry_) registry_->counter("insights_uploader_quota_waits_total", "Times a job was held back by a 24-hour limit", {{"dataset", job.dataset}}).add();
 }
 
+void UploaderMetrics::quota_budget(const QuotaBudget& budget) {
+  if (registry_ == nullptr) return;
+  registry_->gauge("insights_uploader_quota_jobs_left", "Jobs the dataset may still start in Salesforce's rolling 24 hours",
+                   {{"org", budget.org}, {"dataset", budget.dataset}})
+      .set(static_cast<double>(budget.jobs_left));
+  registry_->gauge("insights_uploader_quota_bytes_left", "Bytes the organisation may still upload in Salesforce's rolling 24 hours",
+                   {{"org", budget.org}})
+      .set(static_cast<double>(budget.bytes_left));
+}
+
 void UploaderMetrics::lag(const std::vector<kafka::TopicPartition>& lag) {
   if (registry_ == nullptr) return;
   for (const auto& tp : lag) {

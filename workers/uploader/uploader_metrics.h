@@ -20,6 +20,8 @@ class UploaderMetrics {
   // Call from inside the catch block of the failure being retried: its type gives the cause label.
   void retried(const schema::JobKey& job);
   void quota_wait(const schema::JobKey& job);
+  // What is left of the rolling 24-hour limits; called on the consumer thread with what an upload thread read.
+  void quota_budget(const QuotaBudget& budget);
   void lag(const std::vector<kafka::TopicPartition>& lag);
   // Jobs waiting longer than the report period for missing manifests, by dataset (both datasets always set).
   void waiting(const std::map<std::string, double>& by_dataset);

@@ -24,7 +24,7 @@ TEST(UploadPool, IsBusyWhileEveryThreadHoldsAnUploadUntilItsOutcomeIsCollected) 
   std::atomic<bool> release{false};
   auto blocked = [&] {
     while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    return UploadOutcome{UploadOutcome::Kind::Done, {}, {}};
+    return UploadOutcome{UploadOutcome::Kind::Done, {}, {}, {}};
   };
   EXPECT_TRUE(pool.has_idle_thread());
   pool.submit(1, blocked);

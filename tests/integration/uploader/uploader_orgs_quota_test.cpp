@@ -1,8 +1,11 @@
 // Per-organisation targets from an orgs file, and the rolling 24-hour quotas read from Salesforce before each job.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <fstream>
 
+#include "shared/metrics/registry.h"
 #include "tests/integration/uploader/uploader_fixture.h"
 #include "workers/uploader/job_targets.h"
 #include "workers/uploader/usage_reader.h"
@@ -68,6 +71,34 @@ TEST_F(UploaderOrgsQuota, OrgsFromTheFileGetTheirAliasesAndUnknownOrgsGoToTheDea
   EXPECT_NE(json_string(dlq[0], "error").find("'zeta'"), std::string::npos) << dlq[0];
   EXPECT_NE(json_string(dlq[0], "error").find((bench_.pipeline.dir / "orgs.toml").string()), std::string::npos) << dlq[0];
   EXPECT_EQ(json_int(dlq[0], "attempts"), 1);
+}
+
+TEST_F(UploaderOrgsQuota, BudgetLeftAfterEachJobIsExportedAsGauges) {
+  auto options = bench_.uploader_options("quota-gauges");
+  metrics::Registry registry;
+  options.metrics = &registry;
+  options.upload.quota.jobs_per_dataset = 5;
+  options.upload.quota.bytes = 10'000'000;
+  auto targets = targets_from_file(options.upload);
+  const auto first = stage_job(bench_.store, {"acme", "meetings", "r1"}, 300, 200, "Upsert");
+  publish(bench_.pipeline.properties(), first);
+  UploaderThread worker(options, bench_.store, *targets);
+  auto results = worker.wait_for(1);
+  ASSERT_EQ(results.size(), 1u);
+  ASSERT_TRUE(results[0].ok) << results[0].message;
+  // Nothing was used before the first job: what is left is the limits less that job.
+  auto text = registry.render();
+  EXPECT_NE(text.find("insights_uploader_quota_jobs_left{org=\"acme\",dataset=\"meetings\"} 4\n"), std::string::npos) << text;
+  EXPECT_NE(text.find(fmt::format("insights_uploader_quota_bytes_left{{org=\"acme\"}} {}\n", 10'000'000 - results[0].chunk_bytes)),
+            std::string::npos)
+      << text;
+
+  const auto second = stage_job(bench_.store, {"acme", "meetings", "r2"}, 300, 200, "Upsert");
+  publish(bench_.pipeline.properties(), second);
+  results = worker.wait_for(2);
+  ASSERT_EQ(results.size(), 2u);
+  text = registry.render();
+  EXPECT_NE(text.find("insights_uploader_quota_jobs_left{org=\"acme\",dataset=\"meetings\"} 3\n"), std::string::npos) << text;
 }
 
 TEST_F(UploaderOrgsQuota, JobOverTheDailyJobLimitGoesToTheDeadLetterQueueWhenToldTo) {

@@ -1,4 +1,5 @@
 // A job whose run_end names batches that never arrive keeps waiting, and says so: a gauge per dataset.
+// Also: an uploader refuses to start without upload threads.
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -40,6 +41,22 @@ TEST(UploaderWaiting, JobMissingABatchIsReportedAndNotUploaded) {
   }
   EXPECT_NE(registry.render().find(expected), std::string::npos) << registry.render();
   EXPECT_TRUE(bench.emulator->headers().empty()) << "a job missing batches must not be uploaded";
+}
+
+TEST(UploaderOptions, ConcurrentJobsBelowOneIsRefusedNamingTheKey) {
+  UploaderBench bench;
+  const auto emulator_options = bench.emulator_options();
+  salesforce::Client client({bench.emulator->base_url(), emulator_options.client_id, emulator_options.client_secret},
+                            bench.client_options());
+  auto options = bench.uploader_options("no-threads");
+  options.concurrent_jobs = 0;
+  uploader::JobTargets targets(client, nullptr, options.upload);
+  try {
+    uploader::Uploader worker(options, bench.store, targets);
+    FAIL() << "an uploader without upload threads started";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("uploader.concurrent_jobs is 0"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -19,6 +19,21 @@ TEST(Quota, JobsPerDatasetAndBytesPerDay) {
   EXPECT_NE(excess->find("50000000000"), std::string::npos) << *excess;
 }
 
+TEST(Quota, BudgetLeftCountsTheJobThatGoesAheadAndNeverGoesBelowZero) {
+  const QuotaLimits limits{50, 1000};
+  auto budget = quota_budget({10, 300}, 200, true, limits, "acme", "meetings");
+  EXPECT_EQ(budget.org, "acme");
+  EXPECT_EQ(budget.dataset, "meetings");
+  EXPECT_EQ(budget.jobs_left, 39u);
+  EXPECT_EQ(budget.bytes_left, 500u);
+  budget = quota_budget({10, 300}, 200, false, limits, "acme", "meetings");  // held back: nothing of it counts
+  EXPECT_EQ(budget.jobs_left, 40u);
+  EXPECT_EQ(budget.bytes_left, 700u);
+  budget = quota_budget({60, 5000}, 200, false, limits, "acme", "meetings");  // others used more than the limit
+  EXPECT_EQ(budget.jobs_left, 0u);
+  EXPECT_EQ(budget.bytes_left, 0u);
+}
+
 TEST(Quota, PolicyNames) {
   EXPECT_EQ(parse_quota_policy("wait"), QuotaPolicy::Wait);
   EXPECT_EQ(parse_quota_policy("dlq"), QuotaPolicy::DeadLetter);
