@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   insights::emulator::add_emulator_command(app);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();  // a command's own outcome (commands end with it to set their exit code)
   } catch (const CLI::ParseError& e) {
     // CLI11's own codes (105-109...) mean nothing to scripts; a usage error is 2, as for every other command line.
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
