@@ -98,7 +98,13 @@ void Uploader::start_consuming() {
   last_commit_ = std::chrono::steady_clock::now();
 }
 
-Uploader::~Uploader() = default;
+Uploader::~Uploader() {
+  // When run() threw, uploads may still be in flight: without a cancel they would hold the destructor (joining the
+  // pool) for as long as a job may take. Cancelled uploads stop at their next checkpoint; the jobs stay pinned, so
+  // the next owner redoes them.
+  for (auto& [ticket, flight] : in_flight_) flight.cancel->store(true);
+  pool_.reset();
+}
 
 void Uploader::run(const std::function<bool()>& stop) {
   while (!stop()) {
