@@ -15,6 +15,7 @@
 #include "shared/schema/dead_letter.h"
 #include "shared/schema/schema.h"
 #include "shared/util/utc_now.h"
+#include "workers/uploader/consumer_properties.h"
 
 namespace insights::uploader {
 namespace {
@@ -91,8 +92,8 @@ void Uploader::start_consuming() {
   const auto& topics = schema::schema().topics;
   kafka::ensure_topics(options_.kafka, {{topics.batches, options_.topic_partitions}, {topics.batches_dlq, 1}},
                        std::chrono::seconds(30));
-  // Uploads run on the pool, so librdkafka's default max.poll.interval.ms (5 minutes) holds however long a job takes.
-  consumer_ = std::make_unique<kafka::Consumer>(options_.kafka, options_.group_id, std::vector<std::string>{topics.batches},
+  // Uploads run on the pool; max.poll.interval.ms only has to outlast the consumer thread's own synchronous calls.
+  consumer_ = std::make_unique<kafka::Consumer>(uploader_consumer_properties(options_.kafka), options_.group_id, std::vector<std::string>{topics.batches},
                                               static_cast<kafka::RebalanceListener*>(this));
   pool_ = std::make_unique<UploadPool>(options_.concurrent_jobs);
   last_commit_ = std::chrono::steady_clock::now();
