@@ -105,6 +105,13 @@ Uploader::~Uploader() {
   // the next owner redoes them.
   for (auto& [ticket, flight] : in_flight_) flight.cancel->store(true);
   pool_.reset();
+  // Leave the group while the members on_revoked uses are still alive (the consumer's own destructor would run it
+  // after they are gone); a no-op when run() already closed it.
+  try {
+    consumer_->close();
+  } catch (const std::exception& e) {
+    log::warn("could not leave the consumer group cleanly", {log::field("error", e.what())});
+  }
 }
 
 void Uploader::run(const std::function<bool()>& stop) {
