@@ -352,7 +352,8 @@ void Uploader::give_up_uploads() {
   if (in_flight_.empty()) return;
   log::info("stopping: waiting for uploads in flight to reach a checkpoint", {log::field("jobs", in_flight_.size())});
   for (auto& [ticket, flight] : in_flight_) flight.cancel->store(true);
-  // An upload already past Process finishes (its outcome is applied and committed); the others stop before it.
+  // Uploads stop before Process or, past it, between status polls; an outcome already in hand is applied and
+  // committed. A stopped job stays pinned: the next start (or owner) redoes it or awaits its processed header.
   while (!in_flight_.empty()) collect_uploads(std::chrono::milliseconds(500));
 }
 
