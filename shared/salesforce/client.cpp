@@ -33,6 +33,19 @@ std::string reading_row_count(std::string_view alias) {
   return fmt::format("reading the row count of dataset {}", alias);
 }
 
+// Sleeps `duration` in short slices so a stop request ends a long wait between status polls promptly.
+void sleep_unless_stopped(std::chrono::steady_clock::duration duration, const std::function<bool()>& stop) {
+  if (!stop) {
+    std::this_thread::sleep_for(duration);
+    return;
+  }
+  constexpr std::chrono::steady_clock::duration kSlice = std::chrono::milliseconds(100);
+  const auto until = std::chrono::steady_clock::now() + duration;
+  for (auto now = std::chrono::steady_clock::now(); now < until && !stop(); now = std::chrono::steady_clock::now()) {
+    std::this_thread::sleep_for(std::min(kSlice, until - now));
+  }
+}
+
 }  // namespace
 
 Client::Client(Credentials credentials, ClientOptions options)
@@ -230,12 +243,13 @@ HeaderState Client::status(const std::string& header_id) {
                    [&](int) { return status_once(header_id, session); });
 }
 
-HeaderState Client::wait_terminal(const std::string& header_id, std::chrono::milliseconds timeout) {
+HeaderState Client::wait_terminal(const std::string& header_id, std::chrono::milliseconds timeout,
+                                  const std::function<bool()>& stop) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   auto interval = options_.poll_first;
   for (;;) {
     auto state = status(header_id);
-    if (is_terminal(state.status)) {
+    if (is_terminal(state.status) || (stop && stop())) {
       return state;
     }
     const auto now = std::chrono::steady_clock::now();
@@ -245,7 +259,10 @@ HeaderState Client::wait_terminal(const std::string& header_id, std::chrono::mil
                               kHeaderObject, header_id, state.status,
                               std::chrono::duration_cast<std::chrono::seconds>(timeout).count()));
     }
-    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(interval, deadline - now));
+    sleep_unless_stopped(std::min<std::chrono::steady_clock::duration>(interval, deadline - now), stop);
+    if (stop && stop()) {
+      return state;
+    }
     interval = std::min(interval * 2, options_.poll_longest);
   }
 }

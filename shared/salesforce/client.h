@@ -2,6 +2,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,7 +44,9 @@ class Client {
   void start_processing(const std::string& header_id);
   HeaderState status(const std::string& header_id);
   // Polls with growing intervals until a terminal status; throws insights::Error once `timeout` has passed.
-  HeaderState wait_terminal(const std::string& header_id, std::chrono::milliseconds timeout);
+  // When `stop` is given and turns true between polls, returns the last (not terminal) state early.
+  HeaderState wait_terminal(const std::string& header_id, std::chrono::milliseconds timeout,
+                            const std::function<bool()>& stop = {});
   // wave/datasets/{alias} -> currentVersionId -> versions/{id} totalRowCount; nullopt when there is no dataset.
   std::optional<std::uint64_t> dataset_row_count(std::string_view alias);
 

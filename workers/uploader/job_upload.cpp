@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <vector>
 
 #include "shared/gzip/gzip_joiner.h"
@@ -9,6 +10,7 @@
 #include "shared/gzip/segment_writer.h"
 #include "shared/log/log.h"
 #include "shared/salesforce/api_error.h"
+#include "shared/salesforce/header_status.h"
 #include "shared/schema/metadata_json.h"
 #include "shared/schema/row_to_csv.h"
 #include "shared/schema/schema.h"
@@ -61,6 +63,20 @@ void checkpoint(const std::atomic<bool>* cancelled, const schema::JobKey& job, c
   }
 }
 
+// Waits for the header's outcome; a cancelled upload stops waiting (between status polls) and throws UploadCancelled.
+// Safe after Process: the next owner finds the header processed and awaits the same one, never uploading twice.
+salesforce::HeaderState await_outcome(salesforce::Client& client, const std::string& header_id, const UploadSettings& settings,
+                                      const std::atomic<bool>* cancelled, const schema::JobKey& job) {
+  std::function<bool()> stop;
+  if (cancelled != nullptr) stop = [cancelled] { return cancelled->load(); };
+  auto state = client.wait_terminal(header_id, settings.job_timeout, stop);
+  if (!salesforce::is_terminal(state.status)) {
+    throw UploadCancelled(fmt::format("upload of job {} given up while Salesforce processes header {} (status {}): its "
+                                      "next owner awaits that header's outcome", job.id(), header_id, state.status));
+  }
+  return state;
+}
+
 // The budget left once this job goes ahead, or null when the usage is not read; throws QuotaExceeded.
 std::optional<QuotaBudget> check_quota(const JobAssembly& assembly, const JobTarget& target, const UploadSettings& settings) {
   if (target.usage == nullptr) return std::nullopt;
@@ -102,7 +118,7 @@ salesforce::HeaderState create_and_process(const JobAssembly& assembly, chunksto
   client.start_processing(result.header_id);
   log::info("job processing", {log::field("job", manifest.job.id()), log::field("header", result.header_id),
                                log::field("parts", result.parts)});
-  return client.wait_terminal(result.header_id, settings.job_timeout);
+  return await_outcome(client, result.header_id, settings, cancelled, manifest.job);
 }
 
 }  // namespace
@@ -145,7 +161,7 @@ JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store,
     result.resumed = true;
     log::info("job already processed by Salesforce; awaiting its outcome",
               {log::field("job", manifest.job.id()), log::field("header", existing->id), log::field("status", existing->status)});
-    state = client.wait_terminal(existing->id, settings.job_timeout);
+    state = await_outcome(client, existing->id, settings, cancelled, manifest.job);
   } else {
     if (existing) {
       checkpoint(cancelled, manifest.job, "replacing its unfinished header");

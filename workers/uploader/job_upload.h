@@ -53,7 +53,8 @@ struct JobResult {
 };
 
 // An upload stopped at a checkpoint because its job was given up (its partition was revoked, or the worker stops).
-// Nothing was processed: the job's next owner resumes or replaces its unfinished header.
+// Either nothing was processed (the job's next owner replaces its unfinished header) or Salesforce was processing it
+// (the next owner finds the processed header and awaits it).
 class UploadCancelled : public Error {
  public:
   using Error::Error;
@@ -66,7 +67,8 @@ class UploadCancelled : public Error {
 // read (target.usage), and QuotaExceeded is thrown when the job would pass a limit.
 // Throws insights::Error (or salesforce::ApiError) when the job cannot be completed.
 // `cancelled`, when given and set, stops the upload with UploadCancelled before it creates or deletes a header and
-// before Process, so a job given up mid-way is never processed behind its next owner's back.
+// before Process, so a job given up mid-way is never processed behind its next owner's back, and between status polls
+// while awaiting a processed header, so a given-up upload frees its thread promptly.
 JobResult upload_job(const JobAssembly& assembly, chunkstore::ChunkStore& store, const JobTarget& target,
                      const UploadSettings& settings, const std::atomic<bool>* cancelled = nullptr);
 

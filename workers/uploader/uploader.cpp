@@ -15,6 +15,7 @@
 #include "shared/schema/dead_letter.h"
 #include "shared/schema/schema.h"
 #include "shared/util/utc_now.h"
+#include "workers/uploader/consumer_properties.h"
 
 namespace insights::uploader {
 namespace {
@@ -91,14 +92,27 @@ void Uploader::start_consuming() {
   const auto& topics = schema::schema().topics;
   kafka::ensure_topics(options_.kafka, {{topics.batches, options_.topic_partitions}, {topics.batches_dlq, 1}},
                        std::chrono::seconds(30));
-  // Uploads run on the pool, so librdkafka's default max.poll.interval.ms (5 minutes) holds however long a job takes.
-  consumer_ = std::make_unique<kafka::Consumer>(options_.kafka, options_.group_id, std::vector<std::string>{topics.batches},
+  // Uploads run on the pool; max.poll.interval.ms only has to outlast the consumer thread's own synchronous calls.
+  consumer_ = std::make_unique<kafka::Consumer>(uploader_consumer_properties(options_.kafka), options_.group_id, std::vector<std::string>{topics.batches},
                                               static_cast<kafka::RebalanceListener*>(this));
   pool_ = std::make_unique<UploadPool>(options_.concurrent_jobs);
   last_commit_ = std::chrono::steady_clock::now();
 }
 
-Uploader::~Uploader() = default;
+Uploader::~Uploader() {
+  // When run() threw, uploads may still be in flight: without a cancel they would hold the destructor (joining the
+  // pool) for as long as a job may take. Cancelled uploads stop at their next checkpoint; the jobs stay pinned, so
+  // the next owner redoes them.
+  for (auto& [ticket, flight] : in_flight_) flight.cancel->store(true);
+  pool_.reset();
+  // Leave the group while the members on_revoked uses are still alive (the consumer's own destructor would run it
+  // after they are gone); a no-op when run() already closed it.
+  try {
+    consumer_->close();
+  } catch (const std::exception& e) {
+    log::warn("could not leave the consumer group cleanly", {log::field("error", e.what())});
+  }
+}
 
 void Uploader::run(const std::function<bool()>& stop) {
   while (!stop()) {
@@ -338,7 +352,8 @@ void Uploader::give_up_uploads() {
   if (in_flight_.empty()) return;
   log::info("stopping: waiting for uploads in flight to reach a checkpoint", {log::field("jobs", in_flight_.size())});
   for (auto& [ticket, flight] : in_flight_) flight.cancel->store(true);
-  // An upload already past Process finishes (its outcome is applied and committed); the others stop before it.
+  // Uploads stop before Process or, past it, between status polls; an outcome already in hand is applied and
+  // committed. A stopped job stays pinned: the next start (or owner) redoes it or awaits its processed header.
   while (!in_flight_.empty()) collect_uploads(std::chrono::milliseconds(500));
 }
 
