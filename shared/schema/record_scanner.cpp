@@ -13,6 +13,7 @@
 #endif
 
 #include "shared/schema/record_codec.h"
+#include "shared/util/utf8.h"
 
 namespace insights::schema {
 namespace {
@@ -206,30 +207,11 @@ class Parser {
     return v;
   }
 
-  // Length of the well-formed UTF-8 sequence at `p` (its lead byte is >= 0x80): no overlongs, surrogates or code
-  // points above U+10FFFF. The zero padding fails the continuation test, so a sequence cut by the end is refused.
+  // Length of the well-formed UTF-8 sequence at `at` (its lead byte is >= 0x80). The buffer's zero padding (at least
+  // four bytes) fails the continuation test, so a sequence cut by the end of the message is refused.
   [[gnu::noinline]] std::size_t utf8_length(const char* at) {
-    const auto* s = reinterpret_cast<const unsigned char*>(at);
-    const unsigned char c = s[0];
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      fail("invalid UTF-8");
-    }
-    if (s[1] < lo || s[1] > hi) fail("invalid UTF-8");
-    for (std::size_t k = 2; k < len; ++k) {
-      if (s[k] < 0x80 || s[k] > 0xBF) fail("invalid UTF-8");
-    }
+    const std::size_t len = utf8_sequence_length(reinterpret_cast<const unsigned char*>(at), 4);
+    if (len == 0) fail("invalid UTF-8");
     return len;
   }
 
