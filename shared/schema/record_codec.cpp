@@ -73,6 +73,7 @@ const Decoded& RecordDecoder::decode(std::string_view kind_header, std::string_v
   out_.seq = out_.count = out_.batches = out_.records = 0;
   out_.operation.clear();
   out_.row = nullptr;
+  out_.csv = {};
   handler_.reset();
   scanner_.scan(payload, handler_);
   if (!handler_.top_is_object()) throw RecordError("record is not a JSON object");
@@ -106,6 +107,31 @@ const Decoded& RecordDecoder::decode(std::string_view kind_header, std::string_v
       break;
   }
   return out_;
+}
+
+const Decoded& RecordDecoder::decode_to_csv(std::string_view kind_header, std::string_view payload) {
+  if (kind_header == "record" && decode_canonical(payload)) return out_;
+  return decode(kind_header, payload);
+}
+
+bool RecordDecoder::decode_canonical(std::string_view payload) {
+  // Only for the job of the previous record, which was validated; the first record of a job takes decode().
+  if (!job_valid_) return false;
+  const auto envelope = canonical_.envelope(payload);
+  if (!envelope || envelope->org != out_.job.org || envelope->dataset != out_.job.dataset || envelope->run != out_.job.run) {
+    return false;
+  }
+  const std::size_t length = canonical_.write_row(*out_.dataset, payload, envelope->row_at, csv_);
+  if (length == 0) return false;
+  out_.kind = Kind::Record;
+  out_.version = schema().version;
+  out_.batch = static_cast<std::uint32_t>(envelope->batch);
+  out_.seq = envelope->seq;
+  out_.count = out_.batches = out_.records = 0;
+  out_.operation.clear();
+  out_.row = nullptr;
+  out_.csv = {csv_.data(), length};
+  return true;
 }
 
 void RecordDecoder::decode_job() {

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "shared/schema/canonical_record_reader.h"
 #include "shared/schema/job.h"
 #include "shared/schema/record_handler.h"
 #include "shared/schema/record_scanner.h"
@@ -34,6 +35,9 @@ struct Decoded {
   std::string operation;        // RunEnd
   const DatasetDef* dataset = nullptr;  // the schema's definition of job.dataset
   const RowView* row = nullptr;  // Record; valid until the next decode()
+  // Record read by decode_to_csv() in the producers' canonical form: its row's CSV line, validated, instead of
+  // `row`; valid until the next decode.
+  std::string_view csv;
 };
 
 // Decodes and validates the envelope of data-topic messages in one RecordScanner pass (UTF-8 checked on the way) and
@@ -42,10 +46,16 @@ class RecordDecoder {
  public:
   // Throws RecordError naming what is wrong.
   const Decoded& decode(std::string_view kind_header, std::string_view payload);
+  // As decode(), but a record in the producers' canonical form comes with its row already converted (Decoded::csv,
+  // as RowToCsv would write it); any other message is decoded as decode() does, with `row` for RowToCsv.
+  const Decoded& decode_to_csv(std::string_view kind_header, std::string_view payload);
 
  private:
   void decode_job();
+  bool decode_canonical(std::string_view payload);
   RecordScanner scanner_;
+  CanonicalRecordReader canonical_;
+  std::string csv_;  // the canonical path's CSV line; only grows
   RecordHandler handler_;
   Decoded out_;
   bool job_valid_ = false;  // out_.job passed validate_job; most records repeat the previous record's job

@@ -122,7 +122,7 @@ void Batcher::run(const std::function<bool()>& stop) {
 void Batcher::handle(const kafka::Message& message) {
   const std::string_view kind = message.header(schema::schema().kind_header.c_str());
   try {
-    const schema::Decoded& decoded = decoder_.decode(kind, message.payload());
+    const schema::Decoded& decoded = decoder_.decode_to_csv(kind, message.payload());
     switch (decoded.kind) {
       case Kind::Record: handle_record(message, decoded); break;
       case Kind::BatchEnd: handle_batch_end(message, decoded); break;
@@ -200,7 +200,11 @@ void Batcher::handle_record(const kafka::Message& message, const schema::Decoded
   }
   if (batch.skipping()) return;
   try {
-    dataset.converter.append(*decoded.row, batch.csv_buffer());
+    if (decoded.row == nullptr) {
+      batch.csv_buffer().append(decoded.csv);
+    } else {
+      dataset.converter.append(*decoded.row, batch.csv_buffer());
+    }
   } catch (const schema::RecordError& e) {
     batch.rejected();
     ++stats_.rejected;
