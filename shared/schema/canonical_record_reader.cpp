@@ -93,7 +93,7 @@ bool stops_copy(unsigned char c) { return c == '"' || c == '\\' || c == ',' || c
 
 // Copies the string whose opening quote is at c.p into the cell and moves past its closing quote. `item` refuses
 // ';', which a multi-value item cannot hold.
-bool copy_string(Cursor& c, TextCell& cell, bool item) {
+[[gnu::always_inline]] inline bool copy_string(Cursor& c, TextCell& cell, bool item) {
   ++c.p;
   for (;;) {
 #if defined(__SSE2__)
@@ -251,11 +251,34 @@ bool field_value(const FieldPlan& field, Cursor& c) {
   return false;
 }
 
+// Whether the field's key is at c.p; moves past it when it is. Keys are held zero-padded to 32 bytes, so most
+// compare in one or two 16-byte steps instead of a loop of words.
+bool take_field_key(const FieldPlan& field, Cursor& c) {
+#if defined(__SSE2__)
+  const std::size_t n = field.key.size();
+  if (n <= sizeof field.padded_key && c.left() >= sizeof field.padded_key) {
+    const auto* key = reinterpret_cast<const __m128i*>(field.padded_key);
+    const auto* at = reinterpret_cast<const __m128i*>(c.p);
+    const auto low = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(at), _mm_loadu_si128(key))));
+    auto equal = low;
+    if (n > 16) {
+      equal |= static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(at + 1), _mm_loadu_si128(key + 1))))
+               << 16;
+    }
+    const std::uint64_t wanted = (std::uint64_t{1} << n) - 1;
+    if ((equal & wanted) != wanted) return false;
+    c.p += n;
+    return true;
+  }
+#endif
+  return c.take(field.key);
+}
+
 // The field whose key is at c.p, searching from `next` (members come in field order; skipped fields must be
 // optional and become empty cells). Moves past the key; fields.size() when declined.
 std::size_t take_key(const RowPlan& plan, std::size_t next, Cursor& c) {
   for (std::size_t i = next; i < plan.fields.size(); ++i) {
-    if (c.take(plan.fields[i].key)) return i;
+    if (take_field_key(plan.fields[i], c)) return i;
     if (plan.fields[i].required) break;
   }
   return plan.fields.size();
@@ -286,6 +309,7 @@ RowPlan plan_row(const DatasetDef& dataset) {
   for (const FieldDef& def : dataset.fields) {
     FieldPlan field;
     field.key = fmt::format("\"{}\":", def.name);
+    std::memcpy(field.padded_key, field.key.data(), std::min(field.key.size(), sizeof field.padded_key));
     field.type = def.type;
     field.multi_value = def.multi_value;
     field.required = def.required;

@@ -38,6 +38,7 @@ class CanonicalRecordReader {
 
   struct FieldPlan {
     std::string key;  // "name":
+    char padded_key[32] = {};  // its first 32 bytes, zero-padded
     FieldType type = FieldType::Text;
     bool multi_value = false;
     bool required = false;
