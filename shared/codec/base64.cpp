@@ -42,8 +42,13 @@ bool well_formed(std::string_view text, std::size_t pad) {
 }  // namespace
 
 std::string base64_encode(std::string_view bytes) {
-  std::string out((bytes.size() + 2) / 3 * 4, '\0');
-  auto* dst = reinterpret_cast<unsigned char*>(out.data());
+  std::string out(base64_size(bytes.size()), '\0');
+  base64_encode_to(out.data(), bytes);
+  return out;
+}
+
+char* base64_encode_to(char* to, std::string_view bytes) {
+  auto* dst = reinterpret_cast<unsigned char*>(to);
   const auto* src = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t remaining = bytes.size();
   while (remaining > 0) {
@@ -53,7 +58,7 @@ std::string base64_encode(std::string_view bytes) {
     src += n;
     remaining -= n;
   }
-  return out;
+  return reinterpret_cast<char*>(dst);
 }
 
 std::optional<std::string> base64_decode(std::string_view text) {
