@@ -7,8 +7,10 @@
 #include <rapidjson/document.h>
 
 #include "producers/availability/availability.h"
+#include "shared/schema/record_codec.h"
 #include "shared/schema/row_to_csv.h"
 #include "shared/schema/schema.h"
+#include "tests/unit/schema/canonical_expectation.h"
 
 namespace insights::availability {
 namespace {
@@ -73,16 +75,19 @@ TEST(Output, SameSnapshotAndRunDateGiveIdenticalBytes) {
 TEST(Output, EveryRowPassesTheProjectsRowValidation) {
   const auto snapshot = synthetic_snapshot(small_options());
   schema::RowToCsv to_csv(schema::schema().dataset("availability"));
+  schema::RecordDecoder decoder;
   std::string csv;
   std::uint64_t rows = 0;
   std::map<std::string, std::uint64_t> reasons;
   for (const auto& org : enabled_organisations(snapshot)) {
+    const schema::JobKey job{org, "availability", "20261124T233000Z"};
     const auto count = simulate_organisation(snapshot, org, {"2026-11-24"}, [&](std::string_view row) {
       rapidjson::Document doc;
       doc.Parse(row.data(), row.size());
       ASSERT_FALSE(doc.HasParseError()) << row;
       csv.clear();
       ASSERT_NO_THROW(to_csv.append(doc, csv)) << row;
+      schema::expect_canonical(decoder, job, row, csv);
       ++reasons[doc["reason"].GetString()];
       ++rows;
     });

@@ -6,9 +6,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "shared/schema/record_codec.h"
 #include "shared/schema/row_to_csv.h"
 #include "shared/schema/schema.h"
 #include "tests/unit/meetings_export/export_fixture.h"
+#include "tests/unit/schema/canonical_expectation.h"
 
 namespace insights::meetings::test {
 namespace {
@@ -32,6 +34,7 @@ TEST_F(SyntheticExport, EveryEmittedRowPassesTheSchemasRowValidation) {
   const auto reference = load_reference_data(dir_ / "reference.json");
   const WatermarkStore watermarks(dir_ / "watermarks");
   schema::RowToCsv to_csv(schema::schema().dataset("meetings"));
+  schema::RecordDecoder decoder;
   std::string csv;
   std::uint64_t rows = 0;
   const auto stats = read_export(dir_ / "export.ndjson", reference, watermarks,
@@ -42,6 +45,7 @@ TEST_F(SyntheticExport, EveryEmittedRowPassesTheSchemasRowValidation) {
                                    ASSERT_FALSE(document.HasParseError());
                                    csv.clear();
                                    EXPECT_NO_THROW(to_csv.append(document, csv)) << row;
+                                   schema::expect_canonical(decoder, {org, "meetings", "20261124T233000Z"}, row, csv);
                                    ++rows;
                                  });
   // 2 x 600 lines and 30 of the disabled org; three broken lines per 997.
