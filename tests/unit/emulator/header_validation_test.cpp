@@ -116,6 +116,8 @@ TEST_F(HeaderValidationTest, WrongJsonTypesAndBrokenJsonAreParserErrors) {
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(reply.error_code(), "JSON_PARSER_ERROR");
   EXPECT_EQ(insert("[1]").error_code(), "JSON_PARSER_ERROR");
+  // A NUL would end the text the parser reads: a valid object followed by one is still refused.
+  EXPECT_EQ(insert(std::string(R"({"EdgemartAlias":"meetings"})") + '\0' + "}").error_code(), "JSON_PARSER_ERROR");
 }
 
 TEST_F(HeaderValidationTest, SystemFieldsFromTheClientAreIgnored) {
