@@ -68,18 +68,8 @@ void publish_one(const kafka::Properties& properties, const schema::BatchManifes
   producer.flush(std::chrono::seconds(30));
 }
 
-struct LateBench {
-  LateBench()
-      : client({bench.emulator->base_url(), bench.emulator_options().client_id, bench.emulator_options().client_secret},
-               bench.client_options()),
-        targets(client, nullptr, bench.uploader_options("late").upload) {}
-  UploaderBench bench;
-  salesforce::Client client;
-  uploader::JobTargets targets;
-};
-
 TEST(UploaderLateManifest, LateBatchManifestOfAJobThisWorkerFinishedIsSkippedAndCommitted) {
-  LateBench late;
+  ClientBench late;
   auto options = late.bench.uploader_options("late-memory");
   const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-run"}, 600, 250);
   publish(late.bench.pipeline.properties(), staged);
@@ -93,7 +83,7 @@ TEST(UploaderLateManifest, LateBatchManifestOfAJobThisWorkerFinishedIsSkippedAnd
 }
 
 TEST(UploaderLateManifest, ReProducedRunOfALoadedJobWhoseBatchesCameFirstIsReleased) {
-  LateBench late;
+  ClientBench late;
   auto options = late.bench.uploader_options("late-reproduced");
   options.waiting_report_after = std::chrono::seconds(1);
   const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-reproduced-run"}, 600, 250);
@@ -108,7 +98,7 @@ TEST(UploaderLateManifest, ReProducedRunOfALoadedJobWhoseBatchesCameFirstIsRelea
 }
 
 TEST(UploaderLateManifest, AfterARestartALoneLateManifestOfALoadedJobIsReleased) {
-  LateBench late;
+  ClientBench late;
   auto options = late.bench.uploader_options("late-restart");
   options.waiting_report_after = std::chrono::seconds(1);
   const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-restart-run"}, 600, 250);
@@ -124,7 +114,7 @@ TEST(UploaderLateManifest, AfterARestartALoneLateManifestOfALoadedJobIsReleased)
 }
 
 TEST(UploaderLateManifest, LoneManifestOfAJobNeverLoadedKeepsWaitingAndPinned) {
-  LateBench late;
+  ClientBench late;
   auto options = late.bench.uploader_options("late-unknown");
   options.waiting_report_after = std::chrono::seconds(1);
   const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-unknown-run"}, 600, 250);
@@ -138,7 +128,7 @@ TEST(UploaderLateManifest, LoneManifestOfAJobNeverLoadedKeepsWaitingAndPinned) {
 }
 
 TEST(UploaderLateManifest, ReplayOfAJobThisWorkerDeadLetteredIsUploaded) {
-  LateBench late;
+  ClientBench late;
   auto options = late.bench.uploader_options("late-replay");
   emulator::FaultSpec fault;
   fault.kind = emulator::FaultKind::FailProcessing;
