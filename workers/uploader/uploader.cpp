@@ -3,6 +3,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 #include <thread>
 
@@ -260,12 +261,28 @@ void Uploader::enqueue(const std::string& job_id, Pending& pending) {
   pending.due.reset();
   if (pending.queued || pending.ticket) return;
   pending.queued = true;
+  // A retry or quota re-check keeps the job's first place: it still lands before jobs of its alias ready after it.
+  if (pending.ready_order == 0) pending.ready_order = ++last_ready_order_;
   ready_.push_back(job_id);
 }
 
+std::map<std::string, std::uint64_t> Uploader::oldest_ready_by_alias() const {
+  std::map<std::string, std::uint64_t> oldest;
+  for (const auto& [job_id, pending] : pending_) {
+    if (pending.alias.empty()) continue;  // never considered to start: ready after every job that was
+    auto [slot, fresh] = oldest.try_emplace(pending.alias, pending.ready_order);
+    if (!fresh) slot->second = std::min(slot->second, pending.ready_order);
+  }
+  return oldest;
+}
+
 void Uploader::start_ready_jobs() {
-  std::set<std::string> held;  // aliases with a job in flight or an earlier one still queued: keeps their order
-  for (const auto& [ticket, flight] : in_flight_) held.insert(flight.alias);
+  // A job starts only when it is the oldest unfinished job of its alias, so an Overwrite lands in ready order even
+  // when an older job of the alias waits for its retry or its quota window (it is in no queue meanwhile). Jobs of
+  // other aliases go on.
+  std::map<std::string, std::uint64_t> oldest = oldest_ready_by_alias();
+  std::set<std::string> busy;  // aliases of given-up uploads still running (their jobs are no longer pending)
+  for (const auto& [ticket, flight] : in_flight_) busy.insert(flight.alias);
   std::deque<std::string> still_queued;
   while (!ready_.empty()) {
     const std::string job_id = std::move(ready_.front());
@@ -283,12 +300,14 @@ void Uploader::start_ready_jobs() {
       fail(job_id, pending, "Error", e.what());
       continue;
     }
-    if (held.count(target.alias) || !pool_->has_idle_thread()) {
-      held.insert(target.alias);
+    pending.alias = target.alias;
+    auto [slot, fresh] = oldest.try_emplace(target.alias, pending.ready_order);
+    if (!fresh) slot->second = std::min(slot->second, pending.ready_order);
+    if (slot->second != pending.ready_order || busy.count(target.alias) || !pool_->has_idle_thread()) {
       still_queued.push_back(job_id);
       continue;
     }
-    held.insert(target.alias);
+    busy.insert(target.alias);
     submit(job_id, pending, target);
   }
   ready_ = std::move(still_queued);
