@@ -153,7 +153,7 @@ void Uploader::handle(const kafka::Message& message) {
   }
   const schema::JobKey& job = std::visit([](const auto& m) -> const schema::JobKey& { return m.job; }, manifest);
   const std::string job_id = job.id();
-  bool announced_again = false;
+  std::optional<std::string> previous_outcome;
   if (!pending_.count(job_id)) {
     if (const auto outcome = finished_.outcome(job_id)) {
       if (std::holds_alternative<schema::BatchManifest>(manifest)) {
@@ -163,14 +163,17 @@ void Uploader::handle(const kafka::Message& message) {
                                                                log::field("offset", message.offset())});
         return;
       }
-      // A job manifest starts a replay (`insights replay` re-publishes it first) or a re-produced run.
-      log::info("finished job announced again; uploading it again", {log::field("job", job_id), log::field("previous_outcome", *outcome)});
+      // A job manifest starts a replay (`insights replay` re-publishes it first, then the batch manifests), or it
+      // ends a run re-published by a restarted batcher or re-produced (batch manifests first, skipped above); the
+      // latter waits for nothing more and is released by report_waiting_jobs with its previous outcome.
+      log::info("finished job announced again; uploading it again once its batch manifests follow",
+                {log::field("job", job_id), log::field("previous_outcome", *outcome)});
       finished_.forget(job_id);
-      announced_again = true;
+      previous_outcome = *outcome;
     }
   }
   auto [it, inserted] = pending_.try_emplace(job_id);
-  if (announced_again) it->second.announced_again = true;
+  if (previous_outcome) it->second.previous_outcome = std::move(previous_outcome);
   if (it->second.ticket) {
     // Uploading with every manifest already; a copy re-published meanwhile (batcher restart, replay) adds nothing.
     log::debug("manifest of a job being uploaded skipped", {log::field("job", job_id), log::field("offset", message.offset())});
@@ -206,13 +209,18 @@ void Uploader::handle(const kafka::Message& message) {
 void Uploader::report_waiting_jobs() {
   const auto now = std::chrono::steady_clock::now();
   std::vector<std::pair<std::string, salesforce::HeaderState>> loaded;
+  std::vector<std::pair<std::string, std::string>> republished;  // job id and the outcome it keeps
   for (auto& [job_id, pending] : pending_) {
+    if (republished_finished_job(pending, now)) {
+      republished.emplace_back(job_id, *pending.previous_outcome);
+      continue;
+    }
     if (pending.assembly.state() != JobAssembly::State::Waiting || now - pending.last_manifest < options_.waiting_report_after ||
         now - pending.last_waiting_report < options_.waiting_report_after) {
       continue;
     }
     pending.last_waiting_report = now;
-    if (!pending.assembly.job() || pending.announced_again) {
+    if (!pending.assembly.job() || pending.previous_outcome) {
       if (auto header = loaded_before(job_id, pending)) {
         loaded.emplace_back(job_id, std::move(*header));
         continue;
@@ -226,6 +234,12 @@ void Uploader::report_waiting_jobs() {
                                                        log::field("status", header.status)});
     finish(job_id, header.status);
   }
+  for (const auto& [job_id, outcome] : republished) {
+    // Dead-lettered before: its DLQ entry stands and `insights replay` hands it back; completed: loaded once.
+    log::info("finished job re-published without new batch manifests released; its previous outcome stands",
+              {log::field("job", job_id), log::field("outcome", outcome)});
+    finish(job_id, outcome);
+  }
   std::map<std::string, double> waiting;  // by dataset
   for (const auto& [job_id, pending] : pending_) {
     if (pending.assembly.state() != JobAssembly::State::Waiting || now - pending.last_manifest < options_.waiting_report_after) {
@@ -235,6 +249,12 @@ void Uploader::report_waiting_jobs() {
     waiting[any.dataset] += 1;
   }
   metrics_.waiting(waiting);
+}
+
+bool Uploader::republished_finished_job(const Pending& pending, std::chrono::steady_clock::time_point now) const {
+  return pending.previous_outcome && pending.assembly.batches().empty() && !pending.ticket && !pending.queued &&
+         !pending.due && pending.assembly.state() == JobAssembly::State::Waiting &&
+         now - pending.last_manifest >= options_.waiting_report_after;
 }
 
 std::optional<salesforce::HeaderState> Uploader::loaded_before(const std::string& job_id, const Pending& pending) {

@@ -94,7 +94,9 @@ class Uploader : private kafka::RebalanceListener {
     bool queued = false;                   // ready, waiting in ready_ for an upload thread
     std::uint64_t ready_order = 0;         // when it first became ready (1, 2, ...); 0 = not yet
     std::string alias;                     // its dataset alias, resolved when it was first considered to start
-    bool announced_again = false;          // its job manifest came after the job had finished (replay, re-produced run)
+    // Its job manifest came after the job had finished (replay, batcher restart, re-produced run): the outcome it
+    // finished with, kept if it turns out to be the same finished job again.
+    std::optional<std::string> previous_outcome;
     std::optional<std::uint64_t> ticket;   // its upload in flight
   };
   struct InFlight {
@@ -117,6 +119,10 @@ class Uploader : private kafka::RebalanceListener {
   void give_up_uploads();
   void run_due_jobs();
   void report_waiting_jobs();
+  // A job announced again after it finished that got no batch manifest since (they came before its job manifest and
+  // were skipped): a restarted batcher re-published the finished run, since `insights replay` sends the batch
+  // manifests right after the job manifest. True when it waited long enough to be released with its old outcome.
+  bool republished_finished_job(const Pending& pending, std::chrono::steady_clock::time_point now) const;
   // A waiting job of batch manifests only (run_end never came), or announced again after it finished: its header's
   // terminal status when Salesforce already loaded a header with the job's FileName, else empty. Uploading such a
   // job again would only await that header, so its late manifests are released instead.

@@ -127,6 +127,31 @@ TEST(UploaderLateManifest, LoneManifestOfAJobNeverLoadedKeepsWaitingAndPinned) {
   EXPECT_TRUE(late.bench.emulator->headers().empty());
 }
 
+TEST(UploaderLateManifest, DeadLetteredJobRePublishedByARestartedBatcherIsReleasedAndStaysDeadLettered) {
+  ClientBench late;
+  auto options = late.bench.uploader_options("late-dlq-republished");
+  options.waiting_report_after = std::chrono::seconds(1);
+  emulator::FaultSpec fault;
+  fault.kind = emulator::FaultKind::FailProcessing;
+  fault.alias = "meetings_acme";
+  fault.message = "dataflow broke";
+  late.bench.emulator->faults().add(fault);
+  const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-dlq-run"}, 600, 250);
+  publish(late.bench.pipeline.properties(), staged);
+  UploaderThread worker(options, late.bench.store, late.targets);
+  ASSERT_EQ(worker.wait_for(1).size(), 1u);
+  ASSERT_EQ(read_batches_dlq(late.bench.pipeline.properties(), 1, std::chrono::seconds(20)).size(), 1u);
+
+  // Killed after publishing, before committing: the batcher publishes the batch manifests and run_end again.
+  publish(late.bench.pipeline.properties(), staged);
+  expect_committed_everything(late.bench.pipeline.properties(), "late-dlq-republished");
+  EXPECT_EQ(late.bench.emulator->headers().size(), 1u) << "the dead-lettered job must not be uploaded again";
+  const auto dataset = late.bench.emulator->dataset("meetings_acme");
+  EXPECT_TRUE(!dataset || dataset->row_count == 0) << "nothing may be loaded";
+  EXPECT_EQ(worker.wait_for(2, std::chrono::seconds(1)).size(), 1u);
+  EXPECT_EQ(worker.stats().jobs_failed, 1u) << "the job must not be dead-lettered a second time";
+}
+
 TEST(UploaderLateManifest, ReplayOfAJobThisWorkerDeadLetteredIsUploaded) {
   ClientBench late;
   auto options = late.bench.uploader_options("late-replay");
