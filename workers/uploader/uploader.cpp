@@ -300,8 +300,9 @@ void Uploader::start_ready_jobs() {
   // A job starts only when it is the oldest unfinished job of its alias, so an Overwrite lands in ready order even
   // when an older job of the alias waits for its retry or its quota window (it is in no queue meanwhile). Jobs of
   // other aliases go on.
+  if (ready_.empty()) return;  // spares the scan of pending_ on every poll
   std::map<std::string, std::uint64_t> oldest = oldest_ready_by_alias();
-  std::set<std::string> busy;  // aliases of given-up uploads still running (their jobs are no longer pending)
+  std::set<std::string> busy;  // aliases with an upload running, given-up ones too (their jobs are no longer pending)
   for (const auto& [ticket, flight] : in_flight_) busy.insert(flight.alias);
   std::deque<std::string> still_queued;
   while (!ready_.empty()) {
