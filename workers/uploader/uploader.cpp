@@ -3,6 +3,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 #include <thread>
 
@@ -152,7 +153,7 @@ void Uploader::handle(const kafka::Message& message) {
   }
   const schema::JobKey& job = std::visit([](const auto& m) -> const schema::JobKey& { return m.job; }, manifest);
   const std::string job_id = job.id();
-  bool announced_again = false;
+  std::optional<std::string> previous_outcome;
   if (!pending_.count(job_id)) {
     if (const auto outcome = finished_.outcome(job_id)) {
       if (std::holds_alternative<schema::BatchManifest>(manifest)) {
@@ -162,14 +163,17 @@ void Uploader::handle(const kafka::Message& message) {
                                                                log::field("offset", message.offset())});
         return;
       }
-      // A job manifest starts a replay (`insights replay` re-publishes it first) or a re-produced run.
-      log::info("finished job announced again; uploading it again", {log::field("job", job_id), log::field("previous_outcome", *outcome)});
+      // A job manifest starts a replay (`insights replay` re-publishes it first, then the batch manifests), or it
+      // ends a run re-published by a restarted batcher or re-produced (batch manifests first, skipped above); the
+      // latter waits for nothing more and is released by report_waiting_jobs with its previous outcome.
+      log::info("finished job announced again; uploading it again once its batch manifests follow",
+                {log::field("job", job_id), log::field("previous_outcome", *outcome)});
       finished_.forget(job_id);
-      announced_again = true;
+      previous_outcome = *outcome;
     }
   }
   auto [it, inserted] = pending_.try_emplace(job_id);
-  if (announced_again) it->second.announced_again = true;
+  if (previous_outcome) it->second.previous_outcome = std::move(previous_outcome);
   if (it->second.ticket) {
     // Uploading with every manifest already; a copy re-published meanwhile (batcher restart, replay) adds nothing.
     log::debug("manifest of a job being uploaded skipped", {log::field("job", job_id), log::field("offset", message.offset())});
@@ -205,13 +209,18 @@ void Uploader::handle(const kafka::Message& message) {
 void Uploader::report_waiting_jobs() {
   const auto now = std::chrono::steady_clock::now();
   std::vector<std::pair<std::string, salesforce::HeaderState>> loaded;
+  std::vector<std::pair<std::string, std::string>> republished;  // job id and the outcome it keeps
   for (auto& [job_id, pending] : pending_) {
+    if (republished_finished_job(pending, now)) {
+      republished.emplace_back(job_id, *pending.previous_outcome);
+      continue;
+    }
     if (pending.assembly.state() != JobAssembly::State::Waiting || now - pending.last_manifest < options_.waiting_report_after ||
         now - pending.last_waiting_report < options_.waiting_report_after) {
       continue;
     }
     pending.last_waiting_report = now;
-    if (!pending.assembly.job() || pending.announced_again) {
+    if (!pending.assembly.job() || pending.previous_outcome) {
       if (auto header = loaded_before(job_id, pending)) {
         loaded.emplace_back(job_id, std::move(*header));
         continue;
@@ -225,6 +234,12 @@ void Uploader::report_waiting_jobs() {
                                                        log::field("status", header.status)});
     finish(job_id, header.status);
   }
+  for (const auto& [job_id, outcome] : republished) {
+    // Dead-lettered before: its DLQ entry stands and `insights replay` hands it back; completed: loaded once.
+    log::info("finished job re-published without new batch manifests released; its previous outcome stands",
+              {log::field("job", job_id), log::field("outcome", outcome)});
+    finish(job_id, outcome);
+  }
   std::map<std::string, double> waiting;  // by dataset
   for (const auto& [job_id, pending] : pending_) {
     if (pending.assembly.state() != JobAssembly::State::Waiting || now - pending.last_manifest < options_.waiting_report_after) {
@@ -234,6 +249,12 @@ void Uploader::report_waiting_jobs() {
     waiting[any.dataset] += 1;
   }
   metrics_.waiting(waiting);
+}
+
+bool Uploader::republished_finished_job(const Pending& pending, std::chrono::steady_clock::time_point now) const {
+  return pending.previous_outcome && pending.assembly.batches().empty() && !pending.ticket && !pending.queued &&
+         !pending.due && pending.assembly.state() == JobAssembly::State::Waiting &&
+         now - pending.last_manifest >= options_.waiting_report_after;
 }
 
 std::optional<salesforce::HeaderState> Uploader::loaded_before(const std::string& job_id, const Pending& pending) {
@@ -260,12 +281,29 @@ void Uploader::enqueue(const std::string& job_id, Pending& pending) {
   pending.due.reset();
   if (pending.queued || pending.ticket) return;
   pending.queued = true;
+  // A retry or quota re-check keeps the job's first place: it still lands before jobs of its alias ready after it.
+  if (pending.ready_order == 0) pending.ready_order = ++last_ready_order_;
   ready_.push_back(job_id);
 }
 
+std::map<std::string, std::uint64_t> Uploader::oldest_ready_by_alias() const {
+  std::map<std::string, std::uint64_t> oldest;
+  for (const auto& [job_id, pending] : pending_) {
+    if (pending.alias.empty()) continue;  // never considered to start: ready after every job that was
+    auto [slot, fresh] = oldest.try_emplace(pending.alias, pending.ready_order);
+    if (!fresh) slot->second = std::min(slot->second, pending.ready_order);
+  }
+  return oldest;
+}
+
 void Uploader::start_ready_jobs() {
-  std::set<std::string> held;  // aliases with a job in flight or an earlier one still queued: keeps their order
-  for (const auto& [ticket, flight] : in_flight_) held.insert(flight.alias);
+  // A job starts only when it is the oldest unfinished job of its alias, so an Overwrite lands in ready order even
+  // when an older job of the alias waits for its retry or its quota window (it is in no queue meanwhile). Jobs of
+  // other aliases go on.
+  if (ready_.empty()) return;  // spares the scan of pending_ on every poll
+  std::map<std::string, std::uint64_t> oldest = oldest_ready_by_alias();
+  std::set<std::string> busy;  // aliases with an upload running, given-up ones too (their jobs are no longer pending)
+  for (const auto& [ticket, flight] : in_flight_) busy.insert(flight.alias);
   std::deque<std::string> still_queued;
   while (!ready_.empty()) {
     const std::string job_id = std::move(ready_.front());
@@ -283,12 +321,14 @@ void Uploader::start_ready_jobs() {
       fail(job_id, pending, "Error", e.what());
       continue;
     }
-    if (held.count(target.alias) || !pool_->has_idle_thread()) {
-      held.insert(target.alias);
+    pending.alias = target.alias;
+    auto [slot, fresh] = oldest.try_emplace(target.alias, pending.ready_order);
+    if (!fresh) slot->second = std::min(slot->second, pending.ready_order);
+    if (slot->second != pending.ready_order || busy.count(target.alias) || !pool_->has_idle_thread()) {
       still_queued.push_back(job_id);
       continue;
     }
-    held.insert(target.alias);
+    busy.insert(target.alias);
     submit(job_id, pending, target);
   }
   ready_ = std::move(still_queued);

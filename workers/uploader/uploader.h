@@ -42,8 +42,8 @@ struct UploaderOptions {
   // and the insights_uploader_jobs_waiting gauge), and again every such period; it keeps waiting.
   std::chrono::milliseconds waiting_report_after{15 * 60 * 1000};
   // Jobs uploaded at once, each on its own thread while the consumer thread keeps polling. Jobs of one dataset
-  // alias never run at the same time (an Overwrite must land in manifest order, and the quota check must see the
-  // previous job).
+  // alias never run at the same time and start in the order they became ready, also past an older one's retry
+  // backoff or quota wait (an Overwrite must land in manifest order, and the quota check must see the previous job).
   int concurrent_jobs = 2;
 };
 
@@ -92,7 +92,11 @@ class Uploader : private kafka::RebalanceListener {
     std::chrono::steady_clock::time_point last_manifest = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point last_waiting_report = std::chrono::steady_clock::now();
     bool queued = false;                   // ready, waiting in ready_ for an upload thread
-    bool announced_again = false;          // its job manifest came after the job had finished (replay, re-produced run)
+    std::uint64_t ready_order = 0;         // when it first became ready (1, 2, ...); 0 = not yet
+    std::string alias;                     // its dataset alias, resolved when it was first considered to start
+    // Its job manifest came after the job had finished (replay, batcher restart, re-produced run): the outcome it
+    // finished with, kept if it turns out to be the same finished job again.
+    std::optional<std::string> previous_outcome;
     std::optional<std::uint64_t> ticket;   // its upload in flight
   };
   struct InFlight {
@@ -107,12 +111,18 @@ class Uploader : private kafka::RebalanceListener {
   void handle(const kafka::Message& message);
   void enqueue(const std::string& job_id, Pending& pending);
   void start_ready_jobs();
+  // Per alias, the ready_order of its oldest unfinished job (queued, in flight or deferred): only that one may start.
+  std::map<std::string, std::uint64_t> oldest_ready_by_alias() const;
   void submit(const std::string& job_id, Pending& pending, const JobTarget& target);
   void collect_uploads(std::chrono::milliseconds wait);
   void apply(const std::string& job_id, Pending& pending, UploadOutcome& outcome);
   void give_up_uploads();
   void run_due_jobs();
   void report_waiting_jobs();
+  // A job announced again after it finished that got no batch manifest since (they came before its job manifest and
+  // were skipped): a restarted batcher re-published the finished run, since `insights replay` sends the batch
+  // manifests right after the job manifest. True when it waited long enough to be released with its old outcome.
+  bool republished_finished_job(const Pending& pending, std::chrono::steady_clock::time_point now) const;
   // A waiting job of batch manifests only (run_end never came), or announced again after it finished: its header's
   // terminal status when Salesforce already loaded a header with the job's FileName, else empty. Uploading such a
   // job again would only await that header, so its late manifests are released instead.
@@ -146,6 +156,7 @@ class Uploader : private kafka::RebalanceListener {
   std::deque<std::string> ready_;               // job ids in the order they became ready
   std::map<std::uint64_t, InFlight> in_flight_; // by ticket
   std::uint64_t next_ticket_ = 0;
+  std::uint64_t last_ready_order_ = 0;
   // Last member: destroyed first, so its threads end before anything they use.
   std::unique_ptr<UploadPool> pool_;
 };

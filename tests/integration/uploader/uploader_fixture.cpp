@@ -121,6 +121,11 @@ uploader::UploaderOptions UploaderBench::uploader_options(const std::string& gro
   return options;
 }
 
+ClientBench::ClientBench()
+    : client({bench.emulator->base_url(), bench.emulator_options().client_id, bench.emulator_options().client_secret},
+             bench.client_options()),
+      targets(client, nullptr, bench.uploader_options("").upload) {}
+
 UploaderThread::UploaderThread(uploader::UploaderOptions options, chunkstore::ChunkStore& store,
                                uploader::JobTargets& targets)
     : uploader_(std::make_unique<uploader::Uploader>(std::move(options), store, targets,

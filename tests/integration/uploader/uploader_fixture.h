@@ -13,6 +13,7 @@
 #include "shared/salesforce/client.h"
 #include "shared/schema/manifest.h"
 #include "tests/integration/batcher/pipeline_fixture.h"
+#include "workers/uploader/job_targets.h"
 #include "workers/uploader/uploader.h"
 
 namespace insights::testing {
@@ -48,6 +49,15 @@ struct UploaderBench {
   MockPipeline pipeline;
   std::unique_ptr<emulator::Server> emulator;
   chunkstore::FileChunkStore store;
+};
+
+// An UploaderBench with one client of its emulator, and every org resolved through it with the default upload
+// settings (alias meetings_<org>).
+struct ClientBench {
+  ClientBench();
+  UploaderBench bench;
+  salesforce::Client client;
+  uploader::JobTargets targets;
 };
 
 // Runs an Uploader on its own thread and collects its results.

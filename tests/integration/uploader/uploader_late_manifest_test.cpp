@@ -68,18 +68,8 @@ void publish_one(const kafka::Properties& properties, const schema::BatchManifes
   producer.flush(std::chrono::seconds(30));
 }
 
-struct LateBench {
-  LateBench()
-      : client({bench.emulator->base_url(), bench.emulator_options().client_id, bench.emulator_options().client_secret},
-               bench.client_options()),
-        targets(client, nullptr, bench.uploader_options("late").upload) {}
-  UploaderBench bench;
-  salesforce::Client client;
-  uploader::JobTargets targets;
-};
-
 TEST(UploaderLateManifest, LateBatchManifestOfAJobThisWorkerFinishedIsSkippedAndCommitted) {
-  LateBench late;
+  ClientBench late;
   auto options = late.bench.uploader_options("late-memory");
   const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-run"}, 600, 250);
   publish(late.bench.pipeline.properties(), staged);
@@ -93,7 +83,7 @@ TEST(UploaderLateManifest, LateBatchManifestOfAJobThisWorkerFinishedIsSkippedAnd
 }
 
 TEST(UploaderLateManifest, ReProducedRunOfALoadedJobWhoseBatchesCameFirstIsReleased) {
-  LateBench late;
+  ClientBench late;
   auto options = late.bench.uploader_options("late-reproduced");
   options.waiting_report_after = std::chrono::seconds(1);
   const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-reproduced-run"}, 600, 250);
@@ -108,7 +98,7 @@ TEST(UploaderLateManifest, ReProducedRunOfALoadedJobWhoseBatchesCameFirstIsRelea
 }
 
 TEST(UploaderLateManifest, AfterARestartALoneLateManifestOfALoadedJobIsReleased) {
-  LateBench late;
+  ClientBench late;
   auto options = late.bench.uploader_options("late-restart");
   options.waiting_report_after = std::chrono::seconds(1);
   const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-restart-run"}, 600, 250);
@@ -124,7 +114,7 @@ TEST(UploaderLateManifest, AfterARestartALoneLateManifestOfALoadedJobIsReleased)
 }
 
 TEST(UploaderLateManifest, LoneManifestOfAJobNeverLoadedKeepsWaitingAndPinned) {
-  LateBench late;
+  ClientBench late;
   auto options = late.bench.uploader_options("late-unknown");
   options.waiting_report_after = std::chrono::seconds(1);
   const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-unknown-run"}, 600, 250);
@@ -137,8 +127,33 @@ TEST(UploaderLateManifest, LoneManifestOfAJobNeverLoadedKeepsWaitingAndPinned) {
   EXPECT_TRUE(late.bench.emulator->headers().empty());
 }
 
+TEST(UploaderLateManifest, DeadLetteredJobRePublishedByARestartedBatcherIsReleasedAndStaysDeadLettered) {
+  ClientBench late;
+  auto options = late.bench.uploader_options("late-dlq-republished");
+  options.waiting_report_after = std::chrono::seconds(1);
+  emulator::FaultSpec fault;
+  fault.kind = emulator::FaultKind::FailProcessing;
+  fault.alias = "meetings_acme";
+  fault.message = "dataflow broke";
+  late.bench.emulator->faults().add(fault);
+  const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-dlq-run"}, 600, 250);
+  publish(late.bench.pipeline.properties(), staged);
+  UploaderThread worker(options, late.bench.store, late.targets);
+  ASSERT_EQ(worker.wait_for(1).size(), 1u);
+  ASSERT_EQ(read_batches_dlq(late.bench.pipeline.properties(), 1, std::chrono::seconds(20)).size(), 1u);
+
+  // Killed after publishing, before committing: the batcher publishes the batch manifests and run_end again.
+  publish(late.bench.pipeline.properties(), staged);
+  expect_committed_everything(late.bench.pipeline.properties(), "late-dlq-republished");
+  EXPECT_EQ(late.bench.emulator->headers().size(), 1u) << "the dead-lettered job must not be uploaded again";
+  const auto dataset = late.bench.emulator->dataset("meetings_acme");
+  EXPECT_TRUE(!dataset || dataset->row_count == 0) << "nothing may be loaded";
+  EXPECT_EQ(worker.wait_for(2, std::chrono::seconds(1)).size(), 1u);
+  EXPECT_EQ(worker.stats().jobs_failed, 1u) << "the job must not be dead-lettered a second time";
+}
+
 TEST(UploaderLateManifest, ReplayOfAJobThisWorkerDeadLetteredIsUploaded) {
-  LateBench late;
+  ClientBench late;
   auto options = late.bench.uploader_options("late-replay");
   emulator::FaultSpec fault;
   fault.kind = emulator::FaultKind::FailProcessing;
