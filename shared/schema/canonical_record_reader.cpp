@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "shared/schema/record_codec.h"
 #include "shared/schema/row_to_csv.h"
 #include "shared/schema/utc_date.h"
 #include "shared/util/short_bytes.h"
@@ -88,12 +89,16 @@ bool unescape(char escaped, Cursor& c, TextCell& cell) {
   }
 }
 
-// Bytes the copy loop stops at: '"', '\\', ',', ';', control bytes and non-ASCII.
-bool stops_copy(unsigned char c) { return c == '"' || c == '\\' || c == ',' || c == ';' || c < 0x20 || c >= 0x80; }
+// Bytes the copy loop stops at: '"', '\\', ',', control bytes, non-ASCII, and in items ';'.
+template <bool kItem>
+bool stops_copy(unsigned char c) {
+  return c == '"' || c == '\\' || c == ',' || (kItem && c == ';') || c < 0x20 || c >= 0x80;
+}
 
-// Copies the string whose opening quote is at c.p into the cell and moves past its closing quote. `item` refuses
+// Copies the string whose opening quote is at c.p into the cell and moves past its closing quote. An item refuses
 // ';', which a multi-value item cannot hold.
-[[gnu::always_inline]] inline bool copy_string(Cursor& c, TextCell& cell, bool item) {
+template <bool kItem>
+[[gnu::always_inline]] inline bool copy_string(Cursor& c, TextCell& cell) {
   ++c.p;
   for (;;) {
 #if defined(__SSE2__)
@@ -101,10 +106,10 @@ bool stops_copy(unsigned char c) { return c == '"' || c == '\\' || c == ',' || c
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c.p));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(c.out), bytes);
       const __m128i control_max = _mm_set1_epi8(0x1F);
-      const __m128i stops = _mm_or_si128(
+      __m128i stops = _mm_or_si128(
           _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))),
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(',')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8(';'))),
-                       _mm_cmpeq_epi8(_mm_max_epu8(bytes, control_max), control_max)));
+          _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(',')), _mm_cmpeq_epi8(_mm_max_epu8(bytes, control_max), control_max)));
+      if constexpr (kItem) stops = _mm_or_si128(stops, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(';')));
       // movemask of the bytes themselves gives the non-ASCII ones.
       const auto mask = static_cast<unsigned>(_mm_movemask_epi8(stops) | _mm_movemask_epi8(bytes));
       if (mask == 0) {
@@ -119,7 +124,7 @@ bool stops_copy(unsigned char c) { return c == '"' || c == '\\' || c == ',' || c
 #endif
     {
       if (c.p == c.end) return false;
-      if (!stops_copy(static_cast<unsigned char>(*c.p))) {
+      if (!stops_copy<kItem>(static_cast<unsigned char>(*c.p))) {
         *c.out++ = *c.p++;
         continue;
       }
@@ -139,8 +144,7 @@ bool stops_copy(unsigned char c) { return c == '"' || c == '\\' || c == ',' || c
       cell.quote(c.out);
       *c.out++ = *c.p++;
     } else if (byte == ';') {
-      if (item) return false;
-      *c.out++ = *c.p++;
+      return false;  // only items stop at it
     } else if (byte == '\\') {
       if (c.left() < 2 || !unescape(c.p[1], c, cell)) return false;
       c.p += 2;
@@ -172,7 +176,7 @@ bool text_value(const FieldPlan& field, Cursor& c) {
   TextCell cell{c.out};
   if (c.at('"')) {
     if (c.left() >= 2 && c.p[1] == '"') return empty_value(field, c);
-    return copy_string(c, cell, false) && close_text(field, c, cell);
+    return copy_string<false>(c, cell) && close_text(field, c, cell);
   }
   if (field.multi_value && c.at('[')) {
     ++c.p;
@@ -183,7 +187,7 @@ bool text_value(const FieldPlan& field, Cursor& c) {
     for (bool first = true;; first = false) {
       if (!first) *c.out++ = ';';
       if (!c.at('"') || (c.left() >= 2 && c.p[1] == '"')) return false;  // items are non-empty strings
-      if (!copy_string(c, cell, true)) return false;
+      if (!copy_string<true>(c, cell)) return false;
       if (c.at(']')) break;
       if (!c.at(',')) return false;
       ++c.p;
@@ -260,13 +264,12 @@ bool take_field_key(const FieldPlan& field, Cursor& c) {
     const auto* key = reinterpret_cast<const __m128i*>(field.padded_key);
     const auto* at = reinterpret_cast<const __m128i*>(c.p);
     const auto low = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(at), _mm_loadu_si128(key))));
-    auto equal = low;
+    std::uint32_t equal = low;
     if (n > 16) {
       equal |= static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(at + 1), _mm_loadu_si128(key + 1))))
                << 16;
     }
-    const std::uint64_t wanted = (std::uint64_t{1} << n) - 1;
-    if ((equal & wanted) != wanted) return false;
+    if ((equal & field.key_mask) != field.key_mask) return false;
     c.p += n;
     return true;
   }
@@ -293,15 +296,6 @@ bool take_uint(Cursor& c, std::uint64_t& value) {
   return n > 0 && n <= kMaxIdDigits && (n == 1 || *digits != '0');
 }
 
-// An id up to its closing quote; its bytes are checked by the caller's comparison with a validated job.
-bool take_id(Cursor& c, std::string_view& id) {
-  const void* quote = std::memchr(c.p, '"', c.left());
-  if (quote == nullptr) return false;
-  id = {c.p, static_cast<std::size_t>(static_cast<const char*>(quote) - c.p)};
-  c.p = static_cast<const char*>(quote) + 1;
-  return true;
-}
-
 RowPlan plan_row(const DatasetDef& dataset) {
   RowPlan plan;
   plan.dataset = &dataset;
@@ -310,6 +304,7 @@ RowPlan plan_row(const DatasetDef& dataset) {
     FieldPlan field;
     field.key = fmt::format("\"{}\":", def.name);
     std::memcpy(field.padded_key, field.key.data(), std::min(field.key.size(), sizeof field.padded_key));
+    field.key_mask = field.key.size() >= 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << field.key.size()) - 1;
     field.type = def.type;
     field.multi_value = def.multi_value;
     field.required = def.required;
@@ -325,7 +320,7 @@ RowPlan plan_row(const DatasetDef& dataset) {
 
 }  // namespace
 
-CanonicalRecordReader::CanonicalRecordReader() : prefix_(fmt::format(R"({{"v":{},"org":")", schema().version)) {
+CanonicalRecordReader::CanonicalRecordReader() {
   for (const DatasetDef& dataset : schema().datasets) plans_.push_back(plan_row(dataset));
 }
 
@@ -336,12 +331,18 @@ const RowPlan* CanonicalRecordReader::plan_for(const DatasetDef& dataset) const 
   return nullptr;
 }
 
-std::optional<CanonicalEnvelope> CanonicalRecordReader::envelope(std::string_view payload) const {
+std::string CanonicalRecordReader::job_prefix(const JobKey& job) {
+  std::string prefix;
+  encode_record(prefix, job, 0, 0, "");
+  return prefix.substr(0, prefix.find(R"("batch":)") + 8);
+}
+
+std::optional<CanonicalEnvelope> CanonicalRecordReader::envelope(std::string_view payload,
+                                                                 std::string_view job_prefix) const {
   Cursor c{payload.data(), payload.data() + payload.size(), nullptr};
   CanonicalEnvelope e;
-  if (!c.take(prefix_) || !take_id(c, e.org) || !c.take(R"(,"dataset":")") || !take_id(c, e.dataset) ||
-      !c.take(R"(,"run":")") || !take_id(c, e.run) || !c.take(R"(,"batch":)") || !take_uint(c, e.batch) ||
-      !c.take(R"(,"seq":)") || !take_uint(c, e.seq) || !c.take(R"(,"row":)") || !c.at('{')) {
+  if (!c.take(job_prefix) || !take_uint(c, e.batch) || !c.take(R"(,"seq":)") || !take_uint(c, e.seq) ||
+      !c.take(R"(,"row":)") || !c.at('{')) {
     return std::nullopt;
   }
   e.row_at = static_cast<std::size_t>(c.p - payload.data());

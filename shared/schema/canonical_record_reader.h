@@ -5,15 +5,13 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/schema/job.h"
 #include "shared/schema/schema.h"
 
 namespace insights::schema {
 
-// A data record's envelope as encode_record writes it.
+// A data record's envelope as encode_record writes it, past the job.
 struct CanonicalEnvelope {
-  std::string_view org;
-  std::string_view dataset;
-  std::string_view run;
   std::uint64_t batch = 0;
   std::uint64_t seq = 0;
   std::size_t row_at = 0;  // offset of the row object's '{' in the message
@@ -28,9 +26,12 @@ class CanonicalRecordReader {
  public:
   CanonicalRecordReader();
 
-  // The envelope, or nothing when the message does not start in the canonical form. Ids are not validated: the
-  // caller compares them with a job it validated.
-  std::optional<CanonicalEnvelope> envelope(std::string_view payload) const;
+  // How encode_record starts a record of `job` (ids validated, so never escaped), up to its batch number.
+  static std::string job_prefix(const JobKey& job);
+
+  // The envelope of a record of the job whose job_prefix() is given, or nothing when the message does not start
+  // with it in the canonical form.
+  std::optional<CanonicalEnvelope> envelope(std::string_view payload, std::string_view job_prefix) const;
 
   // Writes the CSV line of the row at `row_at` (which must end the message) into `out`, growing it when needed, and
   // returns its length; 0 when declined. `dataset` must be one of schema()'s datasets.
@@ -39,6 +40,7 @@ class CanonicalRecordReader {
   struct FieldPlan {
     std::string key;  // "name":
     char padded_key[32] = {};  // its first 32 bytes, zero-padded
+    std::uint32_t key_mask = 0;  // one bit per byte of `key` in padded_key
     FieldType type = FieldType::Text;
     bool multi_value = false;
     bool required = false;
@@ -54,7 +56,6 @@ class CanonicalRecordReader {
 
  private:
   const RowPlan* plan_for(const DatasetDef& dataset) const;
-  std::string prefix_;  // {"v":N,"org":"
   std::vector<RowPlan> plans_;
 };
 

@@ -122,10 +122,8 @@ const Decoded& RecordDecoder::decode_to_csv(std::string_view kind_header, std::s
 bool RecordDecoder::decode_canonical(std::string_view payload) {
   // Only for the job of the previous record, which was validated; the first record of a job takes decode().
   if (!job_valid_) return false;
-  const auto envelope = canonical_.envelope(payload);
-  if (!envelope || envelope->org != out_.job.org || envelope->dataset != out_.job.dataset || envelope->run != out_.job.run) {
-    return false;
-  }
+  const auto envelope = canonical_.envelope(payload, job_prefix_);
+  if (!envelope) return false;
   const std::size_t length = canonical_.write_row(*out_.dataset, payload, envelope->row_at, csv_);
   if (length == 0) return false;
   out_.kind = Kind::Record;
@@ -154,6 +152,7 @@ void RecordDecoder::decode_job() {
       throw RecordError(e.what());
     }
     out_.dataset = &schema().dataset(out_.job.dataset);
+    job_prefix_ = CanonicalRecordReader::job_prefix(out_.job);
     job_valid_ = true;
   }
 }

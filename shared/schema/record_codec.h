@@ -56,6 +56,7 @@ class RecordDecoder {
   RecordScanner scanner_;
   CanonicalRecordReader canonical_;
   std::string csv_;  // the canonical path's CSV line; only grows
+  std::string job_prefix_;  // how a canonical record of out_.job starts
   RecordHandler handler_;
   Decoded out_;
   bool job_valid_ = false;  // out_.job passed validate_job; most records repeat the previous record's job
