@@ -11,6 +11,7 @@ if(INSIGHTS_TEST_PCH AND INSIGHTS_BUILD_TESTS)
   add_library(insights_test_pch OBJECT ${PROJECT_BINARY_DIR}/insights_test_pch.cpp)
   target_link_libraries(insights_test_pch PRIVATE GTest::gtest GTest::gmock insights_warnings)
   target_include_directories(insights_test_pch PRIVATE ${PROJECT_SOURCE_DIR})
+  target_compile_options(insights_test_pch PRIVATE ${INSIGHTS_TEST_COMPILE_OPTIONS})
   target_precompile_headers(insights_test_pch PRIVATE
     <gmock/gmock.h> <gtest/gtest.h>
     <algorithm> <atomic> <chrono> <cstdint> <filesystem> <functional> <map> <memory> <mutex> <optional> <set>
