@@ -1,8 +1,8 @@
-# Most of a test source's compile time went to parsing gtest/gmock (and the standard headers they pull in) again and
-# again. One precompiled header of them, built once per build tree by the insights_test_pch object library, is
-# reused by every test executable (insights_test in Warnings.cmake). The anchor compiles with the test targets'
-# flags (same standard, warnings, optimisation, sanitizers), which GCC requires to use the header; extra -D
-# definitions of a test are fine as long as the header does not use them.
+# Every test source spent about a second parsing gtest/gmock and the standard headers they pull in. One precompiled
+# header of them, built once per build tree by the insights_test_pch object library, is reused by every test
+# executable (insights_test in Warnings.cmake). The anchor compiles with the test targets' flags (same standard,
+# warnings, optimisation, sanitizers), which GCC requires to use the header; a test's extra -D definitions are fine
+# as long as the header does not use them.
 option(INSIGHTS_TEST_PCH "Precompile gtest/gmock once for all test executables" ON)
 
 if(INSIGHTS_TEST_PCH AND INSIGHTS_BUILD_TESTS)
