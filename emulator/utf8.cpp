@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "shared/util/utf8.h"
+
 namespace insights::emulator {
 
 namespace {
@@ -18,35 +20,6 @@ std::uint64_t load8(const char* at) {
   return word;
 }
 
-// Length of the sequence starting at text[i], or 0 when it is not valid UTF-8.
-std::size_t sequence_length(std::string_view text, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  if (lead < 0x80U) return 1;
-  std::size_t length = 0;
-  unsigned char min_second = 0x80U;
-  unsigned char max_second = 0xBFU;
-  if (lead >= 0xC2U && lead <= 0xDFU) {
-    length = 2;
-  } else if (lead >= 0xE0U && lead <= 0xEFU) {
-    length = 3;
-    if (lead == 0xE0U) min_second = 0xA0U;  // overlong
-    if (lead == 0xEDU) max_second = 0x9FU;  // surrogates
-  } else if (lead >= 0xF0U && lead <= 0xF4U) {
-    length = 4;
-    if (lead == 0xF0U) min_second = 0x90U;  // overlong
-    if (lead == 0xF4U) max_second = 0x8FU;  // past U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  const auto second = static_cast<unsigned char>(text[i + 1]);
-  if (second < min_second || second > max_second) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (!is_continuation(static_cast<unsigned char>(text[i + k]))) return 0;
-  }
-  return length;
-}
-
 }  // namespace
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
@@ -55,7 +28,12 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
       i += 8;  // eight ASCII bytes
       continue;
     }
-    const auto length = sequence_length(text, i);
+    const auto* at = reinterpret_cast<const unsigned char*>(text.data()) + i;
+    if (*at < 0x80U) {
+      ++i;
+      continue;
+    }
+    const auto length = insights::utf8_sequence_length(at, text.size() - i);
     if (length == 0) return i;
     i += length;
   }

@@ -7,18 +7,12 @@
 
 #include <atomic>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <thread>
 
-#include "emulator/emulator_server.h"
 #include "producers/job_producer.h"
 #include "producers/synthetic/meetings_generator.h"
-#include "shared/chunkstore/file_chunk_store.h"
-#include "shared/metrics/health_server.h"
-#include "tests/integration/batcher/pipeline_fixture.h"
-#include "workers/batcher/batcher.h"
-#include "workers/uploader/uploader.h"
+#include "tests/integration/pipeline/in_process_pipeline.h"
 
 namespace insights::testing {
 namespace {
@@ -72,53 +66,24 @@ void produce_paced(const kafka::Properties& properties, const std::atomic<bool>&
 }
 
 TEST(MetricsScrape, CountersMoveDuringTheRunAndEndAtTheRunsTotals) {
-  MockPipeline pipeline;
-  emulator::Options emulator_options;
-  emulator_options.processing_delay = std::chrono::milliseconds(5);
-  emulator::Server emulator(emulator_options);
-  chunkstore::FileChunkStore store(pipeline.dir / "chunks");
-  salesforce::ClientOptions client_options;
-  client_options.poll_first = std::chrono::milliseconds(50);
-  salesforce::Client client({emulator.base_url(), emulator_options.client_id, emulator_options.client_secret}, client_options);
-
-  metrics::Registry registry;
-  metrics::HealthServer health("127.0.0.1", 0, registry, {});
-  batcher::BatcherOptions batcher_options;
-  batcher_options.kafka = pipeline.properties();
-  batcher_options.group_id = "scrape-batcher";
-  batcher_options.metrics = &registry;
-  uploader::UploaderOptions uploader_options;
-  uploader_options.kafka = pipeline.properties();
-  uploader_options.group_id = "scrape-uploader";
-  uploader_options.metrics = &registry;
-
-  std::mutex mutex;
-  std::vector<uploader::JobResult> results;
-  std::atomic<bool> stop{false};
-  batcher::Batcher batcher(batcher_options, store);
-  uploader::Uploader uploader(uploader_options, store, client, [&](const uploader::JobResult& r) {
-    std::lock_guard lock(mutex);
-    results.push_back(r);
-  });
-  std::thread batcher_thread([&] { batcher.run([&] { return stop.load(); }); });
-  std::thread uploader_thread([&] { uploader.run([&] { return stop.load(); }); });
-  std::thread producer_thread([&] { produce_paced(pipeline.properties(), stop); });
+  InProcessPipeline pipeline({.name = "scrape"});
+  std::atomic<bool> stop_producing{false};
+  std::thread producer_thread([&] { produce_paced(pipeline.properties(), stop_producing); });
 
   const double produced = static_cast<double>(kOrgs.size() * kBatchRecords * kBatchesPerJob);
   const double jobs = static_cast<double>(kOrgs.size());
   std::vector<Sample> samples;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(180);
   while (std::chrono::steady_clock::now() < deadline) {
-    if (auto sample = scrape(health.port())) {
+    if (auto sample = scrape(pipeline.metrics_port())) {
       samples.push_back(*sample);
       if (sample->at(kSeries[5]) >= jobs) break;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  stop = true;
+  stop_producing = true;
   producer_thread.join();
-  batcher_thread.join();
-  uploader_thread.join();
+  pipeline.stop();
 
   ASSERT_GE(samples.size(), 2u);
   std::map<std::string, int> rises;
@@ -138,7 +103,7 @@ TEST(MetricsScrape, CountersMoveDuringTheRunAndEndAtTheRunsTotals) {
   EXPECT_EQ(last.at(kSeries[4]), produced);                                     // rows uploaded = records
   EXPECT_EQ(last.at(kSeries[5]), jobs);                                         // jobs completed = jobs
 
-  std::lock_guard lock(mutex);
+  const auto results = pipeline.results();
   ASSERT_EQ(results.size(), kOrgs.size());
   for (const auto& r : results) {
     EXPECT_TRUE(r.ok) << r.job.id() << ": " << r.message;
