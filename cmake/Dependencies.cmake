@@ -21,6 +21,12 @@ find_path(RAPIDJSON_INCLUDE_DIR rapidjson/document.h REQUIRED)
 add_library(insights_rapidjson INTERFACE)
 target_include_directories(insights_rapidjson SYSTEM INTERFACE ${RAPIDJSON_INCLUDE_DIR})
 target_compile_definitions(insights_rapidjson INTERFACE RAPIDJSON_HAS_STDSTRING=1)
+# SSE2 (every x86-64 CPU) lets RapidJSON scan NUL-terminated text 16 bytes at a time: the emulator parses an 8 MB
+# part's JSON about six times faster. Those aligned loads may read past the text's end within its 16-byte block,
+# never across a page, which AddressSanitizer reports, so sanitizer builds keep the byte-wise scan.
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64" AND NOT INSIGHTS_SANITIZE)
+  target_compile_definitions(insights_rapidjson INTERFACE RAPIDJSON_SSE2)
+endif()
 
 # Debian builds cpp-httplib as a shared library (with OpenSSL and zlib support); link it, never re-compile the header.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
