@@ -8,6 +8,7 @@
 
 #include "shared/kafka/kafka_log.h"
 #include "shared/util/error.h"
+#include "shared/util/prefetch.h"
 
 namespace insights::kafka {
 namespace {
@@ -43,8 +44,8 @@ std::vector<TopicPartition> to_vector(const rd_kafka_topic_partition_list_t* lis
 }
 
 Consumer::Consumer(const Properties& properties, const std::string& group_id, const std::vector<std::string>& topics,
-                   RebalanceListener* listener)
-    : listener_(listener) {
+                   RebalanceListener* listener, bool lookahead)
+    : listener_(listener), lookahead_(lookahead) {
   Properties all{{"group.id", group_id},
                  {"enable.auto.commit", "false"},
                  {"enable.auto.offset.store", "false"},
@@ -93,6 +94,7 @@ void Consumer::on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_to
     if (self->listener_) self->listener_->on_assigned(list);
     return;
   }
+  if (self->lookahead_) self->revoked_in_poll_.insert(self->revoked_in_poll_.end(), list.begin(), list.end());
   if (self->listener_) self->listener_->on_revoked(list);
   if (cooperative) {
     check(rd_kafka_incremental_unassign(rk, partitions), "incremental unassign");
@@ -102,11 +104,39 @@ void Consumer::on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_to
 }
 
 std::optional<Message> Consumer::poll(std::chrono::milliseconds timeout) {
+  for (;;) {
+    std::optional<Message> message = next_message(timeout);
+    if (!message) return std::nullopt;
+    if (lookahead_) {
+      revoked_in_poll_.clear();
+      if (rd_kafka_message_t* raw = rd_kafka_consumer_poll(handle_.get(), 0)) {
+        ahead_.emplace(raw);
+        prefetch(ahead_->payload());
+      }
+      // That poll may have served a rebalance that took this message's partition: it is no longer ours to handle.
+      if (revoked_since_taken(*message)) continue;
+    }
+    if (message->error() == RD_KAFKA_RESP_ERR__PARTITION_EOF) return std::nullopt;
+    return message;
+  }
+}
+
+std::optional<Message> Consumer::next_message(std::chrono::milliseconds timeout) {
+  if (ahead_) {
+    std::optional<Message> message = std::move(ahead_);
+    ahead_.reset();
+    return message;
+  }
   rd_kafka_message_t* raw = rd_kafka_consumer_poll(handle_.get(), static_cast<int>(timeout.count()));
   if (raw == nullptr) return std::nullopt;
-  Message message(raw);
-  if (message.error() == RD_KAFKA_RESP_ERR__PARTITION_EOF) return std::nullopt;
-  return message;
+  return std::optional<Message>(std::in_place, raw);
+}
+
+bool Consumer::revoked_since_taken(const Message& message) const {
+  if (message.error() != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
+  return std::any_of(revoked_in_poll_.begin(), revoked_in_poll_.end(), [&](const TopicPartition& tp) {
+    return tp.partition == message.partition() && tp.topic == message.topic();
+  });
 }
 
 void Consumer::commit(const std::vector<TopicPartition>& offsets) {
@@ -163,6 +193,7 @@ void Consumer::resume(const std::vector<TopicPartition>& partitions) {
 void Consumer::close() {
   if (closed_ || !handle_) return;
   closed_ = true;
+  ahead_.reset();  // never handed out, so never processed: the next owner reads it
   rd_kafka_consumer_close(handle_.get());
 }
 

@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <charconv>
 #include <functional>
 #include <iterator>
 
 #include "shared/schema/schema.h"
+#include "shared/util/prefetch.h"
 
 namespace insights::schema {
 namespace {
@@ -113,8 +113,7 @@ const Decoded& RecordDecoder::decode(std::string_view kind_header, std::string_v
 const Decoded& RecordDecoder::decode_to_csv(std::string_view kind_header, std::string_view payload) {
   // The message is usually not in cache yet. Asking for all its lines now overlaps their misses instead of meeting
   // them one by one as the reader walks on (BM_BatchToChunk: 15 % faster).
-  constexpr std::size_t kLine = 64, kMaxPrefetched = 64 * kLine;
-  for (std::size_t at = 0; at < std::min(payload.size(), kMaxPrefetched); at += kLine) __builtin_prefetch(payload.data() + at);
+  prefetch(payload);
   if (kind_header == "record" && decode_canonical(payload)) return out_;
   return decode(kind_header, payload);
 }
