@@ -68,6 +68,18 @@ void publish_one(const kafka::Properties& properties, const schema::BatchManifes
   producer.flush(std::chrono::seconds(30));
 }
 
+// A job whose processing the emulator fails for good, staged and published: the worker dead-letters it.
+StagedJob publish_job_that_fails(ClientBench& late, const std::string& run) {
+  emulator::FaultSpec fault;
+  fault.kind = emulator::FaultKind::FailProcessing;
+  fault.alias = "meetings_acme";
+  fault.message = "dataflow broke";
+  late.bench.emulator->faults().add(fault);
+  auto staged = stage_job(late.bench.store, {"acme", "meetings", run}, 600, 250);
+  publish(late.bench.pipeline.properties(), staged);
+  return staged;
+}
+
 TEST(UploaderLateManifest, LateBatchManifestOfAJobThisWorkerFinishedIsSkippedAndCommitted) {
   ClientBench late;
   auto options = late.bench.uploader_options("late-memory");
@@ -131,13 +143,7 @@ TEST(UploaderLateManifest, DeadLetteredJobRePublishedByARestartedBatcherIsReleas
   ClientBench late;
   auto options = late.bench.uploader_options("late-dlq-republished");
   options.waiting_report_after = std::chrono::seconds(1);
-  emulator::FaultSpec fault;
-  fault.kind = emulator::FaultKind::FailProcessing;
-  fault.alias = "meetings_acme";
-  fault.message = "dataflow broke";
-  late.bench.emulator->faults().add(fault);
-  const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-dlq-run"}, 600, 250);
-  publish(late.bench.pipeline.properties(), staged);
+  const auto staged = publish_job_that_fails(late, "late-dlq-run");
   UploaderThread worker(options, late.bench.store, late.targets);
   ASSERT_EQ(worker.wait_for(1).size(), 1u);
   ASSERT_EQ(read_batches_dlq(late.bench.pipeline.properties(), 1, std::chrono::seconds(20)).size(), 1u);
@@ -155,13 +161,7 @@ TEST(UploaderLateManifest, DeadLetteredJobRePublishedByARestartedBatcherIsReleas
 TEST(UploaderLateManifest, ReplayOfAJobThisWorkerDeadLetteredIsUploaded) {
   ClientBench late;
   auto options = late.bench.uploader_options("late-replay");
-  emulator::FaultSpec fault;
-  fault.kind = emulator::FaultKind::FailProcessing;
-  fault.alias = "meetings_acme";
-  fault.message = "dataflow broke";
-  late.bench.emulator->faults().add(fault);
-  const auto staged = stage_job(late.bench.store, {"acme", "meetings", "late-replay-run"}, 600, 250);
-  publish(late.bench.pipeline.properties(), staged);
+  const auto staged = publish_job_that_fails(late, "late-replay-run");
   UploaderThread worker(options, late.bench.store, late.targets);
   ASSERT_EQ(worker.wait_for(1).size(), 1u);
   ASSERT_EQ(read_batches_dlq(late.bench.pipeline.properties(), 1, std::chrono::seconds(20)).size(), 1u);
