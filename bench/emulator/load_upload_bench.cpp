@@ -2,7 +2,6 @@
 // validation, dataset store), on an availability upload shaped like the batcher's: the emulator does this for
 // every row of the night on one thread, after the uploads arrive.
 #include <benchmark/benchmark.h>
-#include <zlib.h>
 
 #include <fmt/format.h>
 
@@ -15,6 +14,7 @@
 #include "emulator/upload_loader.h"
 #include "shared/schema/metadata_json.h"
 #include "shared/schema/schema.h"
+#include "tests/support/zlib_gzip.h"
 
 namespace {
 
@@ -37,21 +37,6 @@ std::string cell_value(const FieldSpec& field, std::size_t row) {
   return fmt::format("{}-{}", field.name.substr(0, 6), row % 13);
 }
 
-std::string gzip(const std::string& text) {
-  z_stream stream{};
-  if (deflateInit2(&stream, 1, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("deflateInit2");
-  std::string out(deflateBound(&stream, text.size()), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  stream.avail_in = static_cast<uInt>(text.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const int status = deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  if (status != Z_STREAM_END) throw std::runtime_error("deflate");
-  return out;
-}
-
 struct Upload {
   UploadSchema schema;
   std::shared_ptr<const std::string> bytes;
@@ -70,7 +55,7 @@ Upload availability_upload(std::size_t rows) {
     }
     csv += '\n';
   }
-  upload.bytes = std::make_shared<const std::string>(gzip(csv));
+  upload.bytes = std::make_shared<const std::string>(insights::testing::gzip_member(csv));
   return upload;
 }
 

@@ -5,12 +5,14 @@
 
 #include "emulator/fault_spec.h"
 #include "emulator_test_client.h"
-#include "gzip_test_data.h"
+#include "tests/support/zlib_gzip.h"
 #include "metadata_fixtures.h"
 #include "shared/util/error.h"
 
 namespace insights::emulator::testing {
 namespace {
+
+using insights::testing::gzip_member;
 
 using ::testing::HasSubstr;
 

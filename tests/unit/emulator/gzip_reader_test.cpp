@@ -3,13 +3,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "gzip_test_data.h"
+#include "tests/support/zlib_gzip.h"
 #include "shared/util/error.h"
 
 namespace insights::emulator {
 namespace {
 
-using testing::gzip_member;
+using insights::testing::gzip_member;
 using ::testing::HasSubstr;
 
 std::string failure_of(std::string_view bytes, bool first_member_only = false) {

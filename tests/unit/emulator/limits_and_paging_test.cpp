@@ -6,11 +6,13 @@
 #include <fmt/format.h>
 
 #include "emulator_test_client.h"
-#include "gzip_test_data.h"
+#include "tests/support/zlib_gzip.h"
 #include "metadata_fixtures.h"
 
 namespace insights::emulator::testing {
 namespace {
+
+using insights::testing::gzip_member;
 
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;

@@ -7,12 +7,14 @@
 #include <fmt/format.h>
 
 #include "emulator_test_client.h"
-#include "gzip_test_data.h"
+#include "tests/support/zlib_gzip.h"
 #include "metadata_fixtures.h"
 #include "shared/codec/base64.h"
 
 namespace insights::emulator::testing {
 namespace {
+
+using insights::testing::gzip_member;
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;

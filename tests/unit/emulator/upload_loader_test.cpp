@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "emulator/metadata_validator.h"
-#include "gzip_test_data.h"
+#include "tests/support/zlib_gzip.h"
 #include "metadata_fixtures.h"
 #include "shared/util/error.h"
 
@@ -13,7 +13,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using testing::gzip_member;
+using insights::testing::gzip_member;
 using testing::meetings_metadata;
 
 std::vector<PartData> parts_of(std::initializer_list<std::pair<int, std::string>> parts) {

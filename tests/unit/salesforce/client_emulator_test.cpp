@@ -9,7 +9,7 @@
 
 #include "emulator/emulator_server.h"
 #include "shared/salesforce/client.h"
-#include "tests/unit/salesforce/test_gzip.h"
+#include "tests/support/zlib_gzip.h"
 
 namespace insights::salesforce {
 namespace {
@@ -17,7 +17,7 @@ namespace {
 using namespace std::chrono_literals;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using testing::gzip;
+using insights::testing::gzip_member;
 
 const std::string kMetadata = R"({"fileFormat":{"charsetName":"UTF-8","fieldsDelimitedBy":",","fieldsEnclosedBy":"\"",)"
                               R"("numberOfLinesToIgnore":1},"objects":[{"connector":"InsightsPipeline",)"
@@ -67,7 +67,7 @@ TEST_F(ClientAgainstEmulator, FullLifecycleLoadsTheRowsAndReportsTheRowCount) {
   EXPECT_EQ(header_id.substr(0, 3), "06V");
 
   // A single gzip member cut into byte slices, as the uploader does.
-  const std::string data = gzip(kCsv);
+  const std::string data = gzip_member(kCsv);
   const std::size_t cut = data.size() / 2;
   const std::string part1 = client.upload_part(header_id, 1, std::string_view(data).substr(0, cut));
   const std::string part2 = client.upload_part(header_id, 2, std::string_view(data).substr(cut));
@@ -129,7 +129,7 @@ TEST_F(ClientAgainstEmulator, DeletedHeaderIsGoneAndAFailedJobSaysWhy) {
 TEST_F(ClientAgainstEmulator, DeletedPartIsNoLongerListed) {
   auto client = make_client();
   const std::string header_id = client.create_header(upsert_fields("job_parts"));
-  const std::string keep = client.upload_part(header_id, 1, gzip(kCsv));
+  const std::string keep = client.upload_part(header_id, 1, gzip_member(kCsv));
   const std::string drop = client.upload_part(header_id, 2, "extra");
   client.delete_part(drop);
   const auto parts = client.list_parts(header_id);
@@ -161,7 +161,7 @@ TEST_F(ClientAgainstEmulator, EightThreadsUploadThePartsOfOneHeader) {
   std::string csv = "meeting_id,participants\n";
   constexpr int kRows = 5000;
   for (int row = 0; row < kRows; ++row) csv += fmt::format("m-{},{}\n", row, row % 17);
-  const std::string data = gzip(csv);
+  const std::string data = gzip_member(csv);
 
   // A client without a token yet: the threads also race for the first token, which must be fetched once.
   auto uploader = make_client();

@@ -13,7 +13,7 @@
 #include "shared/salesforce/client.h"
 #include "shared/salesforce/token_source_factory.h"
 #include "tests/unit/salesforce/jwt_test_support.h"
-#include "tests/unit/salesforce/test_gzip.h"
+#include "tests/support/zlib_gzip.h"
 
 namespace insights::salesforce {
 namespace {
@@ -90,7 +90,7 @@ TEST_F(JwtAgainstEmulator, JobCompletesAndAnExpiredTokenMidJobIsFetchedOnceForEi
   std::string csv = "meeting_id\n";
   constexpr int kRows = 3000;
   for (int row = 0; row < kRows; ++row) csv += fmt::format("m-{}\n", row);
-  const std::string data = gzip(csv);
+  const std::string data = insights::testing::gzip_member(csv);
   constexpr int kParts = 10;
   const std::size_t slice = data.size() / kParts + 1;
   const auto part = [&](int number) {
