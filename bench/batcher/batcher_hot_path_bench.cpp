@@ -62,7 +62,8 @@ void size_counters(benchmark::State& state) {
 enum class Path { Batcher, General, DecodeOnly };
 
 // Decodes records in turn, cycling over the first `window` of them: all 100,000 leaves each payload cold when it
-// comes round, as a consumer's are; 1,000 stay in cache and show the CPU cost alone.
+// comes round (BM_BatchToChunk prefetches the next one, as the batcher's consumer does); 1,000 stay in cache and
+// show the CPU cost alone.
 void decode_records(benchmark::State& state, Path path, std::size_t window) {
   csv_of_records();  // generated before the clock starts
   schema::RecordDecoder decoder;
