@@ -1,8 +1,8 @@
 #include "emulator/utf8.h"
 
 #include <cstdint>
-#include <cstring>
 
+#include "shared/util/short_bytes.h"
 #include "shared/util/utf8.h"
 
 namespace insights::emulator {
@@ -13,12 +13,6 @@ bool is_continuation(unsigned char byte) { return (byte & 0xC0U) == 0x80U; }
 
 // Eight bytes at a time: every cell and the whole decoded upload pass through here, and nearly all of it is ASCII.
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-
-std::uint64_t load8(const char* at) {
-  std::uint64_t word;
-  std::memcpy(&word, at, sizeof word);
-  return word;
-}
 
 }  // namespace
 
