@@ -84,16 +84,21 @@ int read_through_a_revocation(const Cluster& cluster, const std::string& group) 
   // The mock completes a join only after session.timeout.ms less a second. The other member stays until it got
   // partitions: librdkafka 2.0.2 aborts when a cooperative-sticky consumer is destroyed before its first
   // assignment (librdkafka issue 4312, fixed in 2.3.0).
+  // On a loaded machine a join can take far longer than the 5 s it takes idle, so the bound is generous.
+  std::atomic<bool> other_done{false};
   auto other_member = [&] {
-    Consumer member(cluster.properties(), group, {kTopic}, nullptr);
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (std::chrono::steady_clock::now() < until && !(stop_other && !member.assignment().empty())) {
-      member.poll(std::chrono::milliseconds(50));
+    {
+      Consumer member(cluster.properties(), group, {kTopic}, nullptr);
+      const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(90);
+      while (std::chrono::steady_clock::now() < until && !(stop_other && !member.assignment().empty())) {
+        member.poll(std::chrono::milliseconds(50));
+      }
     }
+    other_done = true;
   };
   std::thread other;
   int handed_out = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(45);
   while (owned.revocations == 0 && std::chrono::steady_clock::now() < deadline) {
     auto message = consumer.poll(std::chrono::milliseconds(50));
     if (!message || message->error() != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
@@ -104,6 +109,8 @@ int read_through_a_revocation(const Cluster& cluster, const std::string& group) 
     if (handed_out % 10 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   stop_other = true;
+  // This member keeps polling meanwhile: the rebalance that gives the other its partitions needs it to rejoin.
+  while (other.joinable() && !other_done) consumer.poll(std::chrono::milliseconds(50));
   if (other.joinable()) other.join();
   EXPECT_EQ(owned.revocations, 1) << "the other member's join must revoke partitions, or this proves nothing";
   return handed_out;
