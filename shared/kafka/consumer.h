@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/kafka/fetch_waker.h"
 #include "shared/kafka/kafka_conf.h"
 #include "shared/kafka/message.h"
 
@@ -57,6 +58,7 @@ class Consumer {
   // Declared after handle_: a message must be destroyed before the handle it came from.
   std::optional<Message> ahead_;                   // taken ahead, returned by the next poll()
   std::vector<TopicPartition> revoked_in_poll_;    // revoked while taking ahead
+  std::optional<FetchWaker> waker_;                // after handle_: stops before the handle is destroyed
 };
 
 std::vector<TopicPartition> to_vector(const rd_kafka_topic_partition_list_t* list);

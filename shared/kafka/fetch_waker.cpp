@@ -1,0 +1,57 @@
+#include "shared/kafka/fetch_waker.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "shared/log/log.h"
+
+namespace insights::kafka {
+namespace {
+
+struct ListDeleter {
+  void operator()(rd_kafka_topic_partition_list_t* list) const { rd_kafka_topic_partition_list_destroy(list); }
+};
+
+}  // namespace
+
+FetchWaker::FetchWaker(rd_kafka_t* handle, std::chrono::milliseconds period)
+    : handle_(handle), period_(period), thread_([this] { run(); }) {}
+
+FetchWaker::~FetchWaker() { stop(); }
+
+void FetchWaker::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  stop_requested_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void FetchWaker::run() {
+  std::uint64_t seen = taken_.load(std::memory_order_relaxed);
+  std::unique_lock lock(mutex_);
+  while (!stop_requested_.wait_for(lock, period_, [this] { return stopping_; })) {
+    const std::uint64_t now = taken_.load(std::memory_order_relaxed);
+    if (now == seen) continue;  // idle, or busy elsewhere: a full queue then waits for nothing
+    seen = now;
+    lock.unlock();
+    wake_brokers();
+    lock.lock();
+  }
+}
+
+void FetchWaker::wake_brokers() {
+  rd_kafka_topic_partition_list_t* raw = nullptr;
+  if (rd_kafka_assignment(handle_, &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) return;
+  const std::unique_ptr<rd_kafka_topic_partition_list_t, ListDeleter> list(raw);
+  if (list->cnt == 0) return;
+  for (int i = 0; i < list->cnt; ++i) list->elems[i].offset = RD_KAFKA_OFFSET_END;  // "latest" as a timestamp
+  const auto timeout = static_cast<int>(std::max(period_, std::chrono::milliseconds(1000)).count());
+  // Its answer is not needed; a failure only means this wake-up came from the second instead.
+  if (const auto err = rd_kafka_offsets_for_times(handle_, list.get(), timeout); err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    log::debug("fetch wake-up request failed", {log::field("error", rd_kafka_err2str(err))});
+  }
+}
+
+}  // namespace insights::kafka
