@@ -6,11 +6,17 @@ namespace insights::kafka {
 
 void OffsetTracker::assign(const std::string& topic, std::int32_t partition) { partitions_.try_emplace({topic, partition}); }
 
-void OffsetTracker::revoke(const std::string& topic, std::int32_t partition) { partitions_.erase({topic, partition}); }
+void OffsetTracker::revoke(const std::string& topic, std::int32_t partition) {
+  last_ = partitions_.end();
+  partitions_.erase(Key{topic, partition});
+}
 
-void OffsetTracker::processed(const std::string& topic, std::int32_t partition, std::int64_t offset) {
-  auto& state = partitions_[{topic, partition}];
-  state.next = std::max(state.next, offset + 1);
+void OffsetTracker::processed(std::string_view topic, std::int32_t partition, std::int64_t offset) {
+  if (last_ == partitions_.end() || last_->first.second != partition || last_->first.first != topic) {
+    last_ = partitions_.find(KeyView{topic, partition});
+    if (last_ == partitions_.end()) last_ = partitions_.try_emplace(Key{std::string(topic), partition}).first;
+  }
+  last_->second.next = std::max(last_->second.next, offset + 1);
 }
 
 void OffsetTracker::pin(const std::string& topic, std::int32_t partition, std::int64_t offset) {

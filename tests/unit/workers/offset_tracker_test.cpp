@@ -34,5 +34,33 @@ TEST(OffsetTracker, PendingCommitsOnlyWhenMoved) {
   EXPECT_FALSE(t.safe_offset("data", 1));
 }
 
+TEST(OffsetTracker, KeepsPartitionsApartWhenMessagesAlternate) {
+  OffsetTracker t;
+  t.assign("meetings", 0);
+  t.assign("meetings", 1);
+  t.assign("availability", 0);
+  t.processed("meetings", 0, 3);
+  t.processed("meetings", 1, 7);
+  t.processed("availability", 0, 11);
+  t.processed("meetings", 0, 4);
+  t.processed("meetings", 1, 5);  // behind its partition's position: no step back
+  EXPECT_EQ(*t.safe_offset("meetings", 0), 5);
+  EXPECT_EQ(*t.safe_offset("meetings", 1), 8);
+  EXPECT_EQ(*t.safe_offset("availability", 0), 12);
+}
+
+TEST(OffsetTracker, StartsOverForAPartitionRevokedAndAssignedAgain) {
+  OffsetTracker t;
+  t.assign("meetings", 2);
+  t.processed("meetings", 2, 40);
+  t.revoke("meetings", 2);
+  t.assign("meetings", 2);
+  t.processed("meetings", 2, 10);  // the new owner's position: the old one is gone with the revoke
+  EXPECT_EQ(*t.safe_offset("meetings", 2), 11);
+  t.revoke("meetings", 2);
+  t.processed("meetings", 2, 12);  // a message polled after the revoke still gets an entry of its own
+  EXPECT_EQ(*t.safe_offset("meetings", 2), 13);
+}
+
 }  // namespace
 }  // namespace insights::kafka
