@@ -67,6 +67,8 @@ class Batcher : private kafka::RebalanceListener {
   void on_assigned(const std::vector<kafka::TopicPartition>& partitions) override;
   void on_revoked(const std::vector<kafka::TopicPartition>& partitions) override;
 
+  // Handles the messages that are there (at most a few hundred), waiting up to 100 ms for the first.
+  void handle_burst();
   void handle(const kafka::Message& message);
   void handle_record(const kafka::Message& message, const schema::Decoded& decoded);
   void handle_batch_end(const kafka::Message& message, const schema::Decoded& decoded);
@@ -120,13 +122,12 @@ class Batcher : private kafka::RebalanceListener {
     }
   };
   std::map<OpenKey, std::unique_ptr<OpenBatch>, OpenKeyLess> open_;
-  std::string processed_topic_;  // the topic of the previous message, kept to skip a string per message
   BatcherStats stats_;
   std::chrono::steady_clock::time_point last_commit_;
   std::chrono::steady_clock::time_point last_stale_check_;
   std::chrono::steady_clock::time_point last_gauges_;
   std::chrono::steady_clock::time_point last_counters_;
-  std::chrono::steady_clock::time_point now_ = std::chrono::steady_clock::now();  // read once per poll
+  std::chrono::steady_clock::time_point now_ = std::chrono::steady_clock::now();  // read once per burst of messages
   BatcherMetrics metrics_;
   std::atomic<std::size_t> assigned_{0};
 };
