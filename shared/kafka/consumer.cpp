@@ -13,13 +13,8 @@
 namespace insights::kafka {
 namespace {
 
-struct ListDeleter {
-  void operator()(rd_kafka_topic_partition_list_t* list) const { rd_kafka_topic_partition_list_destroy(list); }
-};
-using ListPtr = std::unique_ptr<rd_kafka_topic_partition_list_t, ListDeleter>;
-
-ListPtr to_list(const std::vector<TopicPartition>& partitions) {
-  ListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(partitions.size())));
+PartitionListPtr to_list(const std::vector<TopicPartition>& partitions) {
+  PartitionListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(partitions.size())));
   for (const auto& tp : partitions) {
     rd_kafka_topic_partition_list_add(list.get(), tp.topic.c_str(), tp.partition)->offset = tp.offset;
   }
@@ -69,7 +64,7 @@ Consumer::Consumer(const Properties& properties, const std::string& group_id, co
   handle_ = make_handle(RD_KAFKA_CONSUMER, std::move(conf));
   rd_kafka_poll_set_consumer(handle_.get());
   waker_.emplace(handle_.get(), kFetchWakePeriod);
-  ListPtr subscription(rd_kafka_topic_partition_list_new(static_cast<int>(topics.size())));
+  PartitionListPtr subscription(rd_kafka_topic_partition_list_new(static_cast<int>(topics.size())));
   for (const auto& topic : topics) rd_kafka_topic_partition_list_add(subscription.get(), topic.c_str(), RD_KAFKA_PARTITION_UA);
   if (auto err = rd_kafka_subscribe(handle_.get(), subscription.get()); err != RD_KAFKA_RESP_ERR_NO_ERROR) {
     throw Error(fmt::format("cannot subscribe group {}: {}", group_id, rd_kafka_err2str(err)));
@@ -146,7 +141,7 @@ bool Consumer::revoked_since_taken(const Message& message) const {
 
 void Consumer::commit(const std::vector<TopicPartition>& offsets) {
   if (offsets.empty()) return;
-  ListPtr list = to_list(offsets);
+  PartitionListPtr list = to_list(offsets);
   if (auto err = rd_kafka_commit(handle_.get(), list.get(), 0); err != RD_KAFKA_RESP_ERR_NO_ERROR &&
                                                                  err != RD_KAFKA_RESP_ERR__NO_OFFSET) {
     throw Error(fmt::format("Kafka offset commit failed: {}", rd_kafka_err2str(err)));
@@ -156,14 +151,14 @@ void Consumer::commit(const std::vector<TopicPartition>& offsets) {
 std::vector<TopicPartition> Consumer::assignment() const {
   rd_kafka_topic_partition_list_t* raw = nullptr;
   if (rd_kafka_assignment(handle_.get(), &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) return {};
-  ListPtr list(raw);
+  PartitionListPtr list(raw);
   return to_vector(list.get());
 }
 
 std::vector<TopicPartition> Consumer::lag() const {
   rd_kafka_topic_partition_list_t* raw = nullptr;
   if (rd_kafka_assignment(handle_.get(), &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) return {};
-  ListPtr list(raw);
+  PartitionListPtr list(raw);
   rd_kafka_position(handle_.get(), list.get());
   std::vector<TopicPartition> out;
   for (int i = 0; i < list->cnt; ++i) {
@@ -186,12 +181,12 @@ bool Consumer::reachable(std::chrono::milliseconds timeout) const {
 }
 
 void Consumer::pause(const std::vector<TopicPartition>& partitions) {
-  ListPtr list = to_list(partitions);
+  PartitionListPtr list = to_list(partitions);
   rd_kafka_pause_partitions(handle_.get(), list.get());
 }
 
 void Consumer::resume(const std::vector<TopicPartition>& partitions) {
-  ListPtr list = to_list(partitions);
+  PartitionListPtr list = to_list(partitions);
   rd_kafka_resume_partitions(handle_.get(), list.get());
 }
 

@@ -1,18 +1,11 @@
 #include "shared/kafka/fetch_waker.h"
 
 #include <algorithm>
-#include <memory>
 
+#include "shared/kafka/kafka_conf.h"
 #include "shared/log/log.h"
 
 namespace insights::kafka {
-namespace {
-
-struct ListDeleter {
-  void operator()(rd_kafka_topic_partition_list_t* list) const { rd_kafka_topic_partition_list_destroy(list); }
-};
-
-}  // namespace
 
 FetchWaker::FetchWaker(rd_kafka_t* handle, std::chrono::milliseconds period)
     : handle_(handle), period_(period), thread_([this] { run(); }) {}
@@ -44,7 +37,7 @@ void FetchWaker::run() {
 void FetchWaker::wake_brokers() {
   rd_kafka_topic_partition_list_t* raw = nullptr;
   if (rd_kafka_assignment(handle_, &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) return;
-  const std::unique_ptr<rd_kafka_topic_partition_list_t, ListDeleter> list(raw);
+  const PartitionListPtr list(raw);
   if (list->cnt == 0) return;
   for (int i = 0; i < list->cnt; ++i) list->elems[i].offset = RD_KAFKA_OFFSET_END;  // "latest" as a timestamp
   const auto timeout = static_cast<int>(std::max(period_, std::chrono::milliseconds(1000)).count());

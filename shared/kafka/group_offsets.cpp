@@ -14,9 +14,6 @@ namespace {
 struct MetadataDeleter {
   void operator()(const rd_kafka_metadata_t* m) const { rd_kafka_metadata_destroy(m); }
 };
-struct ListDeleter {
-  void operator()(rd_kafka_topic_partition_list_t* l) const { rd_kafka_topic_partition_list_destroy(l); }
-};
 
 // The end offset of every partition of `topics`, or null with `problem` set when the cluster cannot tell yet.
 rd_kafka_topic_partition_list_t* end_offsets(rd_kafka_t* rk, const std::vector<std::string>& topics, int ms,
@@ -27,7 +24,7 @@ rd_kafka_topic_partition_list_t* end_offsets(rd_kafka_t* rk, const std::vector<s
     return nullptr;
   }
   std::unique_ptr<const rd_kafka_metadata_t, MetadataDeleter> metadata(raw);
-  std::unique_ptr<rd_kafka_topic_partition_list_t, ListDeleter> offsets(rd_kafka_topic_partition_list_new(16));
+  PartitionListPtr offsets(rd_kafka_topic_partition_list_new(16));
   for (const auto& topic : topics) {
     bool found = false;
     for (int t = 0; t < metadata->topic_cnt; ++t) {
@@ -79,7 +76,7 @@ void start_group_at_end(const Properties& properties, const std::string& group_i
   HandlePtr rk = make_handle(RD_KAFKA_CONSUMER, std::move(conf));
   const int ms = static_cast<int>(timeout.count());
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  std::unique_ptr<rd_kafka_topic_partition_list_t, ListDeleter> offsets;
+  PartitionListPtr offsets;
   // Freshly created topics answer "not leader" or "unknown partition" until their leaders are elected.
   for (;;) {
     std::string problem;
