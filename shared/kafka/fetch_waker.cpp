@@ -10,15 +10,13 @@ namespace insights::kafka {
 FetchWaker::FetchWaker(rd_kafka_t* handle, std::chrono::milliseconds period)
     : handle_(handle), period_(period), thread_([this] { run(); }) {}
 
-FetchWaker::~FetchWaker() { stop(); }
-
-void FetchWaker::stop() {
+FetchWaker::~FetchWaker() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
   stop_requested_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  thread_.join();
 }
 
 void FetchWaker::run() {

@@ -20,14 +20,12 @@ namespace insights::kafka {
 class FetchWaker {
  public:
   FetchWaker(rd_kafka_t* handle, std::chrono::milliseconds period);
-  ~FetchWaker();
+  ~FetchWaker();  // ends the thread: destroy it before the handle is closed
   FetchWaker(const FetchWaker&) = delete;
   FetchWaker& operator=(const FetchWaker&) = delete;
 
   // The application took a message. Called by one thread only; a relaxed store, no read-modify-write.
   void taken() { taken_.store(taken_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed); }
-  // Ends the thread; call before the handle is closed. Idempotent.
-  void stop();
 
  private:
   void run();
