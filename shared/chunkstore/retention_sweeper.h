@@ -1,11 +1,9 @@
 #pragma once
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 
 #include "shared/chunkstore/retention.h"
+#include "shared/util/periodic_thread.h"
 
 namespace insights::chunkstore {
 
@@ -18,22 +16,16 @@ class RetentionSweeper {
 
   RetentionSweeper(ChunkStore& store, std::chrono::milliseconds retention, std::chrono::milliseconds interval,
                    ReportSink on_report, ErrorSink on_error);
-  ~RetentionSweeper();  // stops and joins; a sweep in progress finishes its current job first
-  RetentionSweeper(const RetentionSweeper&) = delete;
-  RetentionSweeper& operator=(const RetentionSweeper&) = delete;
+  // Destruction stops the thread; a sweep in progress finishes its current job first.
 
  private:
-  void loop();
+  void sweep();
 
   ChunkStore& store_;
   std::chrono::milliseconds retention_;
-  std::chrono::milliseconds interval_;
   ReportSink on_report_;
   ErrorSink on_error_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicThread thread_;  // last: stops before the rest is destroyed
 };
 
 }  // namespace insights::chunkstore

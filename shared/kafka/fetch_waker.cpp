@@ -8,28 +8,13 @@
 namespace insights::kafka {
 
 FetchWaker::FetchWaker(rd_kafka_t* handle, std::chrono::milliseconds period)
-    : handle_(handle), period_(period), thread_([this] { run(); }) {}
+    : handle_(handle), period_(period), thread_(period, PeriodicThread::First::after_a_period, [this] { tick(); }) {}
 
-FetchWaker::~FetchWaker() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  stop_requested_.notify_all();
-  thread_.join();
-}
-
-void FetchWaker::run() {
-  std::uint64_t seen = taken_.load(std::memory_order_relaxed);
-  std::unique_lock lock(mutex_);
-  while (!stop_requested_.wait_for(lock, period_, [this] { return stopping_; })) {
-    const std::uint64_t now = taken_.load(std::memory_order_relaxed);
-    if (now == seen) continue;  // idle, or busy elsewhere: a full queue then waits for nothing
-    seen = now;
-    lock.unlock();
-    wake_brokers();
-    lock.lock();
-  }
+void FetchWaker::tick() {
+  const std::uint64_t now = taken_.load(std::memory_order_relaxed);
+  if (now == seen_) return;  // idle, or busy elsewhere: a full queue then waits for nothing
+  seen_ = now;
+  wake_brokers();
 }
 
 void FetchWaker::wake_brokers() {

@@ -3,10 +3,9 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
-#include <thread>
+
+#include "shared/util/periodic_thread.h"
 
 namespace insights::kafka {
 
@@ -19,25 +18,20 @@ namespace insights::kafka {
 // broker threads refill the queue as it drains.
 class FetchWaker {
  public:
-  FetchWaker(rd_kafka_t* handle, std::chrono::milliseconds period);
-  ~FetchWaker();  // ends the thread: destroy it before the handle is closed
-  FetchWaker(const FetchWaker&) = delete;
-  FetchWaker& operator=(const FetchWaker&) = delete;
+  FetchWaker(rd_kafka_t* handle, std::chrono::milliseconds period);  // destroy it before the handle is closed
 
   // The application took a message. Called by one thread only; a relaxed store, no read-modify-write.
   void taken() { taken_.store(taken_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed); }
 
  private:
-  void run();
+  void tick();
   void wake_brokers();
 
   rd_kafka_t* handle_;
   std::chrono::milliseconds period_;
   std::atomic<std::uint64_t> taken_{0};
-  std::mutex mutex_;
-  std::condition_variable stop_requested_;
-  bool stopping_ = false;
-  std::thread thread_;  // last: starts once everything it reads is constructed
+  std::uint64_t seen_ = 0;  // taken_ at the last tick; the thread's own
+  PeriodicThread thread_;   // last: stops before the rest is destroyed
 };
 
 }  // namespace insights::kafka
