@@ -131,8 +131,7 @@ int run_demo(const GlobalOptions& global, const DemoOptions& options) {
   if (!use_external) {
     embedded = std::make_unique<kafka::MockCluster>(1);
     create_pipeline_topics(*embedded, 4);
-    properties = {{"bootstrap.servers", embedded->bootstrap_servers()}, {"session.timeout.ms", "6000"},
-                  {"fetch.wait.max.ms", "10"}};
+    properties = {{"bootstrap.servers", embedded->bootstrap_servers()}, {"session.timeout.ms", "6000"}};
     fmt::print("broker: embedded (librdkafka mock cluster at {}); it keeps at most 5 MB per partition, this demo "
                "stays within that\n", embedded->bootstrap_servers());
   } else {

@@ -55,7 +55,12 @@ Consumer::Consumer(const Properties& properties, const std::string& group_id, co
                  // queued.min.messages (100,000 by default) librdkafka 2.0.2 stops fetching like at a full queue,
                  // long before 48 MB of small records. FetchWaker keeps a full queue from stalling for a second.
                  {"queued.min.messages", "1000000"},
-                 {"queued.max.messages.kbytes", "49152"}};
+                 {"queued.max.messages.kbytes", "49152"},
+                 // librdkafka keeps one fetch in flight per broker. While full partitions are left out of it, a
+                 // fetch of only drained ones waits at the broker for fetch.wait.max.ms (500 by default), and the
+                 // full ones, emptied meanwhile, wait with it: a backlog drained 10-30 % slower at 500 than at 10.
+                 // An idle consumer pays with 100 empty fetches a second per broker.
+                 {"fetch.wait.max.ms", "10"}};
   all.insert(all.end(), properties.begin(), properties.end());
   ConfPtr conf = make_conf(all);
   rd_kafka_conf_set_rebalance_cb(conf.get(), &Consumer::on_rebalance);
